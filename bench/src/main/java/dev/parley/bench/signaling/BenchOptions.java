@@ -1,0 +1,106 @@
+package dev.parley.bench.signaling;
+
+/** Command line of {@link SignalingBench}: {@code --clients N --rate R --seconds S} and a few more. */
+record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, int connectConcurrency,
+                    String serverHeap) {
+
+    static final String USAGE = String.join("\n",
+            "usage: bench/run signaling [--clients N] [--rate R] [--seconds S] [--warmup W]",
+            "                           [--connect-concurrency C] [--server-heap SIZE]",
+            "  --clients N              clients, in N/2 rooms of two (even, default 5000)",
+            "  --rate R                 aggregate relayed messages per second (default 5000)",
+            "  --seconds S              measuring time in seconds (default 20)",
+            "  --warmup W               load before measuring starts, in seconds (default 5)",
+            "  --connect-concurrency C  room set-ups in flight while connecting (default 200)",
+            "  --server-heap SIZE       -Xmx of the server JVM (default 512m)");
+
+    static BenchOptions defaults() {
+        return new BenchOptions(5_000, 5_000, 20, 5, 200, "512m");
+    }
+
+    /** Parses the arguments; throws {@link IllegalArgumentException} with a sentence for a person. */
+    static BenchOptions parse(String[] args) {
+        BenchOptions o = defaults();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("-h") || name.equals("--help")) {
+                throw new IllegalArgumentException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + name + " needs a value.");
+            }
+            String value = args[++i];
+            o = switch (name) {
+                case "--clients" -> new BenchOptions(positive(name, value), o.rate, o.seconds, o.warmupSeconds,
+                        o.connectConcurrency, o.serverHeap);
+                case "--rate" -> new BenchOptions(o.clients, positiveDouble(name, value), o.seconds,
+                        o.warmupSeconds, o.connectConcurrency, o.serverHeap);
+                case "--seconds" -> new BenchOptions(o.clients, o.rate, positive(name, value), o.warmupSeconds,
+                        o.connectConcurrency, o.serverHeap);
+                case "--warmup" -> new BenchOptions(o.clients, o.rate, o.seconds, nonNegative(name, value),
+                        o.connectConcurrency, o.serverHeap);
+                case "--connect-concurrency" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
+                        positive(name, value), o.serverHeap);
+                case "--server-heap" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
+                        o.connectConcurrency, heapSize(value));
+                default -> throw new IllegalArgumentException("Unknown option " + name + ".");
+            };
+        }
+        if (o.clients < 2 || o.clients % 2 != 0) {
+            throw new IllegalArgumentException("--clients must be an even number of at least 2 (rooms of two).");
+        }
+        return o;
+    }
+
+    int pairs() {
+        return clients / 2;
+    }
+
+    /** Messages per second each client sends when the load is spread evenly. */
+    double perClientRate() {
+        return rate / clients;
+    }
+
+    private static int positive(String name, String value) {
+        int v = integer(name, value);
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive.");
+        }
+        return v;
+    }
+
+    private static int nonNegative(String name, String value) {
+        int v = integer(name, value);
+        if (v < 0) {
+            throw new IllegalArgumentException(name + " must not be negative.");
+        }
+        return v;
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'.");
+        }
+    }
+
+    private static double positiveDouble(String name, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(name + " must be a positive number.");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a number, not '" + value + "'.");
+        }
+    }
+
+    private static String heapSize(String value) {
+        if (!value.matches("\\d+[kKmMgG]?")) {
+            throw new IllegalArgumentException("--server-heap takes a JVM size such as 512m or 1g.");
+        }
+        return value;
+    }
+}

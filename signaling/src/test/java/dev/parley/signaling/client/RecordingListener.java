@@ -1,0 +1,110 @@
+package dev.parley.signaling.client;
+
+import dev.parley.signaling.protocol.ErrorCode;
+import dev.parley.signaling.protocol.IceCandidateInit;
+import dev.parley.signaling.protocol.PeerInfo;
+import dev.parley.signaling.protocol.ServerMessage;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Records every callback as an event, for tests to wait on in order. */
+public final class RecordingListener implements SignalingListener {
+
+    /** One callback: its name and its arguments. */
+    public record Event(String kind, Object a, Object b) {
+    }
+
+    public final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onStateChanged(ConnectionState state) {
+        events.add(new Event("state", state, null));
+    }
+
+    @Override
+    public void onCreated(String room) {
+        events.add(new Event("created", room, null));
+    }
+
+    @Override
+    public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
+        events.add(new Event("joined", joined, rejoined));
+    }
+
+    @Override
+    public void onPeerJoined(PeerInfo peer) {
+        events.add(new Event("peer-joined", peer, null));
+    }
+
+    @Override
+    public void onPeerLeft(String peerId) {
+        events.add(new Event("peer-left", peerId, null));
+    }
+
+    @Override
+    public void onOffer(String from, String sdp) {
+        events.add(new Event("offer", from, sdp));
+    }
+
+    @Override
+    public void onAnswer(String from, String sdp) {
+        events.add(new Event("answer", from, sdp));
+    }
+
+    @Override
+    public void onCandidate(String from, IceCandidateInit candidate) {
+        events.add(new Event("candidate", from, candidate));
+    }
+
+    @Override
+    public void onError(ErrorCode code, String message, String ref) {
+        events.add(new Event("error", code, message));
+    }
+
+    /** The next event of this kind within the timeout, skipping state changes and other kinds. */
+    public Event await(String kind, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("no '" + kind + "' event within " + timeout);
+            }
+            if (e.kind().equals(kind)) {
+                return e;
+            }
+        }
+    }
+
+    public Event await(String kind) throws InterruptedException {
+        return await(kind, Duration.ofSeconds(5));
+    }
+
+    /** The next event that is not a state change, whatever it is. */
+    public Event next() throws InterruptedException {
+        while (true) {
+            Event e = events.poll(5, TimeUnit.SECONDS);
+            if (e == null) {
+                throw new AssertionError("no event within 5 s");
+            }
+            if (!e.kind().equals("state")) {
+                return e;
+            }
+        }
+    }
+
+    /** Waits for the connection to reach a state. */
+    public void awaitState(ConnectionState state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("state " + state + " not reached within " + timeout);
+            }
+            if (e.kind().equals("state") && e.a() == state) {
+                return;
+            }
+        }
+    }
+}
