@@ -15,6 +15,11 @@ final class JsonLine {
         return this;
     }
 
+    /** A field as it appears in the line, without quotes, for the readable report; "?" if absent. */
+    String text(String key) {
+        return fields.containsKey(key) ? value(fields.get(key)).replace("\"", "") : "?";
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("{");

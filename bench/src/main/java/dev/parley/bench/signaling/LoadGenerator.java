@@ -25,6 +25,9 @@ final class LoadGenerator {
     private long issued;
     private int cursor;
     private long maxBatch;
+    // Read by the driver to judge the warm-up.
+    private volatile long issuedSoFar;
+    private volatile long lastBatch;
 
     LoadGenerator(List<BenchPeer> senders, double ratePerSecond) {
         this.senders = List.copyOf(senders);
@@ -52,10 +55,22 @@ final class LoadGenerator {
         long due = (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9);
         long batch = due - issued;
         maxBatch = Math.max(maxBatch, batch);
+        lastBatch = batch;
         for (; issued < due; issued++) {
             senders.get(cursor).sendNext();
             cursor = cursor + 1 == senders.size() ? 0 : cursor + 1;
         }
+        issuedSoFar = issued;
+    }
+
+    /** Full turns of the senders so far: after three, every client has sent each kind of message. */
+    long rounds() {
+        return issuedSoFar / senders.size();
+    }
+
+    /** How many messages the latest tick found due: about rate/1000 when on time, more when behind. */
+    long lastBatch() {
+        return lastBatch;
     }
 
     /** The largest number of messages one tick had to send: a sign of the timer falling behind. */

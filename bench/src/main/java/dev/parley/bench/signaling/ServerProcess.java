@@ -34,8 +34,13 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(String maxHeap, int maxConnections, int maxRooms) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap, "-Xms64m",
-                "-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap, "-Xms64m"));
+        // For diagnosis, e.g. BENCH_SERVER_JAVA_OPTS=-Xlog:gc:file=/tmp/server-gc.log
+        String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
                 "--max-connections", Integer.toString(maxConnections),
                 "--max-rooms", Integer.toString(maxRooms)));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

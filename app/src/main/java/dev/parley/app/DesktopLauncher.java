@@ -1,0 +1,58 @@
+package dev.parley.app;
+
+import dev.parley.app.room.SignalingRoomService;
+import dev.parley.app.room.SignalingServerLocator;
+import dev.parley.signaling.server.SignalingServerException;
+import dev.parley.ui.ParleyApplication;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the desktop app: finds or starts the signaling server, then shows the lobby until the window closes. */
+public final class DesktopLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+
+    private final URI configured;
+
+    public DesktopLauncher(URI configured) {
+        this.configured = configured;
+    }
+
+    public int run() {
+        SignalingServerLocator.Located located;
+        try {
+            located = new SignalingServerLocator().locate(configured);
+        } catch (SignalingServerException e) {
+            System.err.println("Parley: " + e.getMessage());
+            return 1;
+        }
+        AtomicReference<SignalingRoomService> service = new AtomicReference<>();
+        Runnable cleanUp = () -> {
+            SignalingRoomService s = service.get();
+            if (s != null) {
+                s.close();
+            }
+            if (located.isEmbedded()) {
+                located.embedded().close();
+            }
+        };
+        try {
+            ParleyApplication.launch(() -> {
+                SignalingRoomService s = new SignalingRoomService(located.uri());
+                service.set(s);
+                s.connectNow().exceptionally(e -> null);
+                return s;
+            }, cleanUp);
+            return 0;
+        } catch (RuntimeException e) {
+            // Typically no display: say so, and how to use Parley without one.
+            LOG.debug("JavaFX failed to start", e);
+            System.err.println("Parley: the window could not open (" + e.getMessage() + ")."
+                    + " On a machine without a display, use 'parley serve' to host a signaling server.");
+            cleanUp.run();
+            return 1;
+        }
+    }
+}
