@@ -49,8 +49,10 @@ public final class DesktopLauncher {
         } catch (RuntimeException e) {
             // Typically no display: say so, and how to use Parley without one.
             LOG.debug("JavaFX failed to start", e);
-            System.err.println("Parley: the window could not open (" + e.getMessage() + ")."
-                    + " On a machine without a display, use 'parley serve' to host a signaling server.");
+            String why = String.valueOf(e.getMessage());
+            String hint = why.contains("GTK") ? " Install GTK 3 (on Debian/Ubuntu: sudo apt install libgtk-3-0)."
+                    : " On a machine without a display, use 'parley serve' to host a signaling server.";
+            System.err.println("Parley: the window could not open (" + why + ")." + hint);
             cleanUp.run();
             return 1;
         }

@@ -47,7 +47,7 @@ public final class ParleyApplication extends Application {
 
     /** The lobby scene with Parley's stylesheet. */
     public static Scene createScene(LobbyViewModel model) {
-        Scene scene = new Scene(new LobbyView(model), 520, 460);
+        Scene scene = new Scene(new LobbyView(model), 540, 540);
         scene.getStylesheets().add(Objects.requireNonNull(
                 ParleyApplication.class.getResource("parley.css")).toExternalForm());
         return scene;

@@ -10,7 +10,9 @@ record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, in
             "  --clients N              clients, in N/2 rooms of two (even, default 5000)",
             "  --rate R                 aggregate relayed messages per second (default 5000)",
             "  --seconds S              measuring time in seconds (default 20)",
-            "  --warmup W               load before measuring starts, in seconds (default 5)",
+            "  --warmup W               load before measuring, in seconds (default 5); it goes on (60 s at",
+            "                           most) until every client has sent each message kind and the load",
+            "                           is on schedule",
             "  --connect-concurrency C  room set-ups in flight while connecting (default 200)",
             "  --server-heap SIZE       -Xmx of the server JVM (default 512m)");
 

@@ -35,6 +35,7 @@ public final class SignalingBench {
     private static final Duration PAIR_SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     private static final double P99_TARGET_MS = 10.0;
     // Sustained per-connection limit of signaling-v1 is 50 msg/s; keepalive pings share it.
     private static final double MAX_PER_CLIENT_RATE = 40.0;
@@ -42,6 +43,7 @@ public final class SignalingBench {
     private final BenchOptions options;
     private final RelayStats stats = new RelayStats();
     private final JsonLine json = new JsonLine();
+    private int healthFailures;
 
     private SignalingBench(BenchOptions options) {
         this.options = options;
@@ -175,27 +177,38 @@ public final class SignalingBench {
         senders.forEach(p -> p.loadRunning(true));
 
         LoadGenerator load = new LoadGenerator(senders, options.rate());
+        long loadStart = System.nanoTime();
         load.start(timer);
-        say("load: %.0f msg/s from %d clients (%.2f msg/s each); warming up %d s", options.rate(),
+        say("load: %.0f msg/s from %d clients (%.2f msg/s each); warming up at least %d s", options.rate(),
                 senders.size(), options.rate() / senders.size(), options.warmupSeconds());
         Thread.sleep(options.warmupSeconds() * 1000L);
+        boolean settled = settle(load);
+        double warmupSeconds = (System.nanoTime() - loadStart) / 1e9;
+        say("warm-up: %.1f s%s", warmupSeconds, settled ? "" : " (never settled: measuring anyway)");
 
-        ServerHealth first = server.health();
+        ServerHealth first = poll(server, null);
         long windowStart = System.nanoTime();
         stats.openWindow(windowStart);
-        long heapMax = first.heapUsedBytes();
+        long heapMax = first == null ? 0 : first.heapUsedBytes();
+        ServerHealth latest = first;
         for (int s = 1; s <= options.seconds(); s++) {
             Thread.sleep(Math.max(0, windowStart + s * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-            ServerHealth h = server.health();
-            heapMax = Math.max(heapMax, h.heapUsedBytes());
-            if (s % 5 == 0 || s == options.seconds()) {
+            latest = poll(server, latest);
+            if (latest != null) {
+                heapMax = Math.max(heapMax, latest.heapUsedBytes());
+            }
+            if ((s % 5 == 0 || s == options.seconds()) && latest != null) {
                 say("  %3d s: sent %d, received %d, server connections %d, server heap %.1f MiB", s,
-                        stats.sentInWindow.sum(), stats.receivedInWindow.sum(), h.connections(), h.heapUsedMib());
+                        stats.sentInWindow.sum(), stats.receivedInWindow.sum(), latest.connections(),
+                        latest.heapUsedMib());
             }
         }
         long windowEnd = System.nanoTime();
         stats.closeWindow(windowEnd);
-        ServerHealth last = server.health();
+        ServerHealth last = poll(server, latest);
+        if (first == null || last == null) {
+            throw new IOException("The server's /healthz never answered during the measurement.");
+        }
         heapMax = Math.max(heapMax, last.heapUsedBytes());
         int clientOpen = (int) senders.stream().filter(p -> p.client().state() == ConnectionState.OPEN).count();
         int clientThreads = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -238,13 +251,44 @@ public final class SignalingBench {
                 .put("client_threads", clientThreads)
                 .put("load_timer_max_batch_msgs", load.maxBatch())
                 .put("measure_s", windowSeconds)
-                .put("warmup_s", options.warmupSeconds())
+                .put("warmup_s", warmupSeconds)
+                .put("healthz_failures", healthFailures)
                 .put("targets_met", last.connections() == options.clients()
                         && clientOpen == options.clients()
                         && received >= 0.99 * options.rate() * windowSeconds
                         && sent == received
                         && ms(lat.percentileNanos(0.99)) < P99_TARGET_MS);
         stats.errors().forEach((code, n) -> say("  server error %s x%d", code, n));
+    }
+
+    /**
+     * Extends the warm-up until every client has sent each kind of message and the load runs on schedule,
+     * at most {@link #SETTLE_LIMIT} more. The first message of a kind through a client is slow: the client
+     * library builds a JSON mapper per client and its (de)serializers on first use.
+     */
+    private boolean settle(LoadGenerator load) throws InterruptedException {
+        long onTimeBatch = 2 + (long) (options.rate() * 0.005);
+        long inFlightLimit = 10 + (long) (options.rate() * 0.020);
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            long inFlight = stats.sentTotal.sum() - stats.receivedTotal.sum();
+            if (load.rounds() >= 3 && load.lastBatch() <= onTimeBatch && inFlight <= inFlightLimit) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** One healthz reading, or {@code fallback} (counted as a failure) when the server does not answer. */
+    private ServerHealth poll(ServerProcess server, ServerHealth fallback) throws InterruptedException {
+        try {
+            return server.health();
+        } catch (IOException e) {
+            healthFailures++;
+            say("warning: healthz failed: %s", e);
+            return fallback;
+        }
     }
 
     /** Closes every client and waits (bounded) for the server to see them go. */

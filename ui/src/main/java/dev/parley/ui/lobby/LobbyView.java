@@ -66,6 +66,11 @@ public final class LobbyView extends VBox {
         join.setOnAction(e -> model.joinRoom());
         code.setOnAction(e -> model.joinRoom());
 
+        // What you typed to get in stays put while you are inside.
+        name.disableProperty().bind(model.inRoomProperty());
+        code.disableProperty().bind(model.inRoomProperty());
+        password.disableProperty().bind(model.inRoomProperty());
+
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);

@@ -56,7 +56,7 @@ public final class LobbyViewModel implements RoomEvents {
         canCreate = nameValid.and(busy.not()).and(inRoom.not());
         canJoin = canCreate.and(codeValid);
         roomCodeInput.addListener((obs, old, typed) -> codeHint.set(hintFor(typed)));
-        status.set("Connected to " + service.serverDescription() + ". Create a room or join one with its code.");
+        status.set("Connecting to " + service.serverDescription() + "…");
         service.setEvents(this);
     }
 
@@ -182,7 +182,8 @@ public final class LobbyViewModel implements RoomEvents {
 
     @Override
     public void onConnectionStatus(String sentence, boolean healthy) {
-        uiThread.execute(() -> status.set(sentence));
+        uiThread.execute(() -> status.set(healthy && !inRoom.get() && !busy.get()
+                ? sentence + " Create a room, or join one with its code." : sentence));
     }
 
     @Override

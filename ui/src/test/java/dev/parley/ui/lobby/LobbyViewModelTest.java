@@ -60,6 +60,15 @@ class LobbyViewModelTest {
     }
 
     @Test
+    void connectionNewsReachesTheStatusLine() {
+        assertThat(model.statusProperty().get()).contains("Connecting to the test server");
+        service.events.onConnectionStatus("Connected to the test server.", true);
+        assertThat(model.statusProperty().get()).startsWith("Connected").contains("join one with its code");
+        service.events.onConnectionStatus("Lost the connection. Reconnecting…", false);
+        assertThat(model.statusProperty().get()).isEqualTo("Lost the connection. Reconnecting…");
+    }
+
+    @Test
     void aFailureIsShownAsItsSentenceAndTheButtonsComeBack() {
         CompletableFuture<Void> pending = new CompletableFuture<>();
         service.nextResult = pending;

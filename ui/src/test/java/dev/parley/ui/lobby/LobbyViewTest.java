@@ -57,6 +57,7 @@ class LobbyViewTest {
         assertThat(robot.lookup("#roomCodeLabel").queryAs(Label.class).getText()).isEqualTo("abcde-fghij");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("Grace");
         assertThat(robot.lookup("#roomBar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#nameField").query().isDisabled()).as("no renaming inside a room").isTrue();
 
         // A picture of the lobby for people reviewing the change.
         WritableImage shot = snapshot();
