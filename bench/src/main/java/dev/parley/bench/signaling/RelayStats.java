@@ -4,6 +4,7 @@ import dev.parley.signaling.protocol.ErrorCode;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class RelayStats {
 
     final LatencyHistogram latency = new LatencyHistogram();
+    // The same samples again, for the progress lines: swapped for a fresh one at each report.
+    private final AtomicReference<LatencyHistogram> interval = new AtomicReference<>(new LatencyHistogram());
     final LongAdder sentInWindow = new LongAdder();
     final LongAdder receivedInWindow = new LongAdder();
     final LongAdder sentTotal = new LongAdder();
@@ -53,7 +56,13 @@ final class RelayStats {
         } else if (inWindow(sentNanos)) {
             receivedInWindow.increment();
             latency.record(nowNanos - sentNanos);
+            interval.get().record(nowNanos - sentNanos);
         }
+    }
+
+    /** The latencies since the previous call (a sample racing the swap may land in either interval). */
+    LatencyHistogram takeInterval() {
+        return interval.getAndSet(new LatencyHistogram());
     }
 
     void error(ErrorCode code) {

@@ -189,6 +189,7 @@ public final class SignalingBench {
         ServerHealth first = poll(server, null);
         long windowStart = System.nanoTime();
         stats.openWindow(windowStart);
+        stats.takeInterval();
         long heapMax = first == null ? 0 : first.heapUsedBytes();
         ServerHealth latest = first;
         for (int s = 1; s <= options.seconds(); s++) {
@@ -198,9 +199,11 @@ public final class SignalingBench {
                 heapMax = Math.max(heapMax, latest.heapUsedBytes());
             }
             if ((s % 5 == 0 || s == options.seconds()) && latest != null) {
-                say("  %3d s: sent %d, received %d, server connections %d, server heap %.1f MiB", s,
-                        stats.sentInWindow.sum(), stats.receivedInWindow.sum(), latest.connections(),
-                        latest.heapUsedMib());
+                LatencyHistogram recent = stats.takeInterval();
+                say("  %3d s: sent %d, received %d; latency p50 %.2f p99 %.2f max %.2f ms; server connections %d,"
+                        + " heap %.1f MiB", s, stats.sentInWindow.sum(), stats.receivedInWindow.sum(),
+                        ms(recent.percentileNanos(0.5)), ms(recent.percentileNanos(0.99)), ms(recent.maxNanos()),
+                        latest.connections(), latest.heapUsedMib());
             }
         }
         long windowEnd = System.nanoTime();
