@@ -253,4 +253,34 @@ class HostileClientTest {
         RawClient four = connect();
         assertStillOpen(four);
     }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedBeforeItCostsTheServerMemory() throws Exception {
+        start(testConfig().maxQueuedBytesPerConnection(256 * 1024).rateLimit(10_000, 10_000));
+        RawClient sender = connect();
+        sender.send("{\"type\":\"create\",\"name\":\"Sender\"}");
+        String room = sender.expect("created").get("room").asText();
+        sender.expect("joined");
+        RawClient stuck = new RawClient(server.url(), false);
+        clients.add(stuck);
+        stuck.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"Stuck\"}");
+        String stuckId = sender.expect("peer-joined").get("peer").get("peerId").asText();
+
+        String offer = "{\"type\":\"offer\",\"to\":\"" + stuckId + "\",\"sdp\":\"" + "s".repeat(60_000) + "\"}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        boolean dropped = false;
+        while (!dropped && System.nanoTime() < deadline) {
+            sender.send(offer);
+            JsonNode m = sender.received.poll();
+            while (m != null) {
+                if (m.get("type").asText().equals("peer-left")) {
+                    dropped = true;
+                }
+                m = sender.received.poll();
+            }
+        }
+        assertThat(dropped).as("the stuck reader was dropped and its room told").isTrue();
+        sender.send("{\"type\":\"ping\",\"id\":\"after\"}");
+        assertThat(sender.await("pong", Duration.ofSeconds(5)).get("id").asText()).isEqualTo("after");
+    }
 }

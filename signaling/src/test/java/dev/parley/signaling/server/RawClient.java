@@ -24,6 +24,11 @@ final class RawClient implements AutoCloseable {
     private final StringBuilder parts = new StringBuilder();
 
     RawClient(String url) throws Exception {
+        this(url, true);
+    }
+
+    /** With {@code reading} false the client takes its first message and then stops reading, like a hung app. */
+    RawClient(String url, boolean reading) throws Exception {
         ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
@@ -36,7 +41,9 @@ final class RawClient implements AutoCloseable {
                     }
                     parts.setLength(0);
                 }
-                w.request(1);
+                if (reading) {
+                    w.request(1);
+                }
                 return null;
             }
 
