@@ -37,8 +37,10 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile long lastHeardNanos;
     private volatile Session session;
+    private final TokenBucket passwordChecks;
     private long frameBytes;
     private boolean oversized;
+    private boolean closing;
 
     Connection(SignalingServer server, ServerConfig config, MessageCodec codec) {
         this.server = server;
@@ -47,6 +49,8 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
         this.openedNanos = System.nanoTime();
         this.lastHeardNanos = openedNanos;
         this.rate = new TokenBucket(config.messagesPerSecond, config.burstMessages, openedNanos);
+        // Each password check costs a PBKDF2 run: one per second per connection, a few in a burst.
+        this.passwordChecks = new TokenBucket(1, 3, openedNanos);
     }
 
     @Override
@@ -63,8 +67,12 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
     @Override
     public void onWebSocketPartialText(String fragment, boolean last) {
         lastHeardNanos = System.nanoTime();
+        if (closing) {
+            return;
+        }
         frameBytes += utf8Length(fragment);
         if (frameBytes > config.hardCloseBytes) {
+            closing = true;
             sendError(ErrorCode.TOO_LARGE, "That message is far too large; closing the connection.", null);
             close(CLOSE_TOO_BIG, "message too large");
             return;
@@ -95,6 +103,7 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
     private void onMessage(String text, boolean wasOversized) {
         long now = System.nanoTime();
         if (!rate.tryTake(now)) {
+            closing = true;
             sendError(ErrorCode.RATE_LIMITED, "You are sending messages too fast; disconnecting.", null);
             close(CLOSE_POLICY, "rate limited");
             return;
@@ -149,6 +158,13 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
             return;
         }
         s.sendText(text, Callback.from(() -> queuedBytes.addAndGet(-size), failure -> queuedBytes.addAndGet(-size)));
+    }
+
+    @Override
+    public boolean tryPasswordCheck(long nowNanos) {
+        synchronized (passwordChecks) {
+            return passwordChecks.tryTake(nowNanos);
+        }
     }
 
     @Override

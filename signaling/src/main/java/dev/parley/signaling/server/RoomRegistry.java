@@ -55,7 +55,7 @@ final class RoomRegistry {
         } else if (message instanceof ClientMessage.Create create) {
             create(channel, create);
         } else if (message instanceof ClientMessage.Join join) {
-            join(channel, join);
+            join(channel, join, nowNanos);
         } else if (message instanceof ClientMessage.Offer offer) {
             relay(channel, offer.type(), offer.to(), from -> new ServerMessage.Offer(from, offer.sdp()));
         } else if (message instanceof ClientMessage.Answer answer) {
@@ -123,7 +123,7 @@ final class RoomRegistry {
         }
     }
 
-    private void join(PeerChannel channel, ClientMessage.Join join) throws ProtocolException {
+    private void join(PeerChannel channel, ClientMessage.Join join, long nowNanos) throws ProtocolException {
         requireNotInRoom(channel, join.type());
         String code = RoomCode.normalize(join.room()).orElse(null);
         Room room = code == null ? null : rooms.get(code);
@@ -134,6 +134,10 @@ final class RoomRegistry {
         if (room.password != null) {
             if (join.password() == null || join.password().isEmpty()) {
                 throw new ProtocolException(ErrorCode.UNAUTHORIZED, "This room needs a password.", join.type());
+            }
+            if (!channel.tryPasswordCheck(nowNanos)) {
+                throw new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "Too many password attempts. Wait a few seconds and try again.", join.type());
             }
             // Hash outside the room's monitor: PBKDF2 takes milliseconds and others may be relaying.
             if (!room.password.matches(join.password())) {

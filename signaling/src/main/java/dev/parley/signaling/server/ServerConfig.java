@@ -79,7 +79,7 @@ public final class ServerConfig {
         private int maxRooms = 5_000;
         private Duration emptyRoomGrace = Duration.ofSeconds(15);
         private long maxQueuedBytesPerConnection = 1024 * 1024;
-        private int passwordIterations = 60_000;
+        private int passwordIterations = 20_000;
         private final List<IceServer> iceServers = new ArrayList<>();
 
         private Builder() {

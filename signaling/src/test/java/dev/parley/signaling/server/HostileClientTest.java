@@ -283,4 +283,25 @@ class HostileClientTest {
         sender.send("{\"type\":\"ping\",\"id\":\"after\"}");
         assertThat(sender.await("pong", Duration.ofSeconds(5)).get("id").asText()).isEqualTo("after");
     }
+
+    @Test
+    void passwordGuessingIsSlowedButTheGuesserStaysConnected() throws Exception {
+        start(testConfig());
+        RawClient owner = connect();
+        owner.send("{\"type\":\"create\",\"name\":\"Owner\",\"password\":\"right\"}");
+        String room = owner.expect("created").get("room").asText();
+        owner.expect("joined");
+        RawClient guesser = connect();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            guesser.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"G\",\"password\":\"guess" + i + "\"}");
+            codes.add(guesser.expect("error").get("code").asText());
+        }
+        assertThat(codes.subList(0, 3)).containsOnly("UNAUTHORIZED");
+        assertThat(codes.subList(3, 6)).contains("RATE_LIMITED");
+        assertStillOpen(guesser);
+        Thread.sleep(1_100);
+        guesser.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"G\",\"password\":\"right\"}");
+        assertThat(guesser.expect("joined").get("peers")).hasSize(1);
+    }
 }
