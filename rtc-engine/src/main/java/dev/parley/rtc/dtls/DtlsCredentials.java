@@ -1,0 +1,43 @@
+package dev.parley.rtc.dtls;
+
+import java.io.IOException;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsContext;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+
+/** Shared by the DTLS client and server: signing with our certificate, and checking the peer's fingerprint. */
+final class DtlsCredentials {
+
+    private DtlsCredentials() {
+    }
+
+    static TlsCredentialedSigner signer(TlsContext context, JcaTlsCrypto crypto, DtlsCertificate certificate)
+            throws IOException {
+        TlsCertificate tlsCertificate = crypto.createCertificate(certificate.derUnsafe());
+        Certificate chain = new Certificate(new TlsCertificate[] {tlsCertificate});
+        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+                certificate.privateKey(), chain,
+                new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+    }
+
+    /** RFC 8827 section 6.5: the peer's certificate must match the fingerprint it signalled, or the call fails. */
+    static void verify(Certificate peerChain, CertificateFingerprint expected) throws IOException {
+        if (peerChain == null || peerChain.isEmpty()) {
+            throw new TlsFatalAlert(AlertDescription.certificate_required, "peer sent no certificate");
+        }
+        byte[] der = peerChain.getCertificateAt(0).getEncoded();
+        if (!expected.matches(der)) {
+            throw new TlsFatalAlert(AlertDescription.bad_certificate,
+                    "peer certificate does not match the fingerprint in its SDP");
+        }
+    }
+}

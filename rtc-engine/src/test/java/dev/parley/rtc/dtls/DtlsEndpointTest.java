@@ -1,0 +1,168 @@
+package dev.parley.rtc.dtls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two endpoints over an in-memory datagram pipe: handshake, keys, fingerprints, loss and garbage. */
+class DtlsEndpointTest {
+
+    private final DtlsCertificate clientCert = DtlsCertificate.generate();
+    private final DtlsCertificate serverCert = DtlsCertificate.generate();
+    private DtlsEndpoint client;
+    private DtlsEndpoint server;
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Wires the two endpoints together; {@code drop} decides per datagram number whether it is lost. */
+    private void connect(DtlsSettings clientSettings, DtlsSettings serverSettings,
+                         CertificateFingerprint clientExpects, IntPredicate drop) {
+        AtomicInteger toServer = new AtomicInteger();
+        AtomicInteger toClient = new AtomicInteger();
+        DtlsEndpoint[] peers = new DtlsEndpoint[2];
+        client = new DtlsEndpoint(DtlsRole.CLIENT, clientCert, clientExpects, (b, o, l) -> {
+            if (!drop.test(toServer.getAndIncrement())) {
+                peers[1].receive(b, o, l);
+            }
+        }, clientSettings);
+        server = new DtlsEndpoint(DtlsRole.SERVER, serverCert, clientCert.fingerprint(), (b, o, l) -> {
+            if (!drop.test(toClient.getAndIncrement())) {
+                peers[0].receive(b, o, l);
+            }
+        }, serverSettings);
+        peers[0] = client;
+        peers[1] = server;
+    }
+
+    @Test
+    void bothSidesAgreeOnAProfileAndMirroredKeys() throws Exception {
+        connect(DtlsSettings.defaults(), DtlsSettings.defaults(), serverCert.fingerprint(), n -> false);
+        CompletableFuture<SrtpKeyMaterial> s = server.start();
+        CompletableFuture<SrtpKeyMaterial> c = client.start();
+        SrtpKeyMaterial ck = c.get(10, TimeUnit.SECONDS);
+        SrtpKeyMaterial sk = s.get(10, TimeUnit.SECONDS);
+        assertThat(ck.profile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
+        assertThat(sk.profile()).isEqualTo(ck.profile());
+        assertThat(ck.localMasterKey()).hasSize(16).isEqualTo(sk.remoteMasterKey());
+        assertThat(ck.localMasterSalt()).hasSize(12).isEqualTo(sk.remoteMasterSalt());
+        assertThat(sk.localMasterKey()).isEqualTo(ck.remoteMasterKey());
+        assertThat(ck.localMasterKey()).isNotEqualTo(ck.remoteMasterKey());
+        assertThat(client.state()).isEqualTo(DtlsEndpoint.State.CONNECTED);
+        assertThat(server.state()).isEqualTo(DtlsEndpoint.State.CONNECTED);
+    }
+
+    @Test
+    void theServerPicksItsPreferenceAmongWhatTheClientOffers() throws Exception {
+        DtlsSettings cmOnly = DtlsSettings.defaults().withProfiles(
+                List.of(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_32, SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80));
+        connect(cmOnly, DtlsSettings.defaults(), serverCert.fingerprint(), n -> false);
+        server.start();
+        SrtpKeyMaterial keys = client.start().get(10, TimeUnit.SECONDS);
+        assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
+        assertThat(keys.localMasterSalt()).hasSize(14);
+    }
+
+    @Test
+    void noCommonProfileFailsWithASentence() throws Exception {
+        connect(DtlsSettings.defaults().withProfiles(List.of(SrtpProtectionProfile.AEAD_AES_256_GCM)),
+                DtlsSettings.defaults().withProfiles(List.of(SrtpProtectionProfile.AEAD_AES_128_GCM)),
+                serverCert.fingerprint(), n -> false);
+        CompletableFuture<SrtpKeyMaterial> s = server.start();
+        CompletableFuture<SrtpKeyMaterial> c = client.start();
+        assertThat(failureOf(s)).contains("no way to encrypt");
+        assertThat(failureOf(c)).contains("refused");
+    }
+
+    @Test
+    void aWrongFingerprintFailsTheConnectionOnBothSides() throws Exception {
+        CertificateFingerprint someoneElse = DtlsCertificate.generate().fingerprint();
+        connect(DtlsSettings.defaults(), DtlsSettings.defaults(), someoneElse, n -> false);
+        CompletableFuture<SrtpKeyMaterial> s = server.start();
+        CompletableFuture<SrtpKeyMaterial> c = client.start();
+        assertThat(failureOf(c)).contains("does not match the fingerprint");
+        assertThat(failureOf(s)).contains("refused");
+        assertThat(client.state()).isEqualTo(DtlsEndpoint.State.FAILED);
+        assertThat(server.state()).isEqualTo(DtlsEndpoint.State.FAILED);
+    }
+
+    @Test
+    void lostFlightsAreRetransmitted() throws Exception {
+        DtlsSettings fast = new DtlsSettings(DtlsSettings.defaults().profiles(), Duration.ofMillis(100),
+                Duration.ofSeconds(20));
+        // Lose the first ClientHello, the first server flight's first record, and one later datagram.
+        connect(fast, fast, serverCert.fingerprint(), n -> n == 0 || n == 3);
+        server.start();
+        SrtpKeyMaterial keys = client.start().get(15, TimeUnit.SECONDS);
+        assertThat(keys.profile()).isNotNull();
+    }
+
+    @Test
+    void garbageDatagramsDoNotDisturbTheHandshake() throws Exception {
+        connect(DtlsSettings.defaults(), DtlsSettings.defaults(), serverCert.fingerprint(), n -> false);
+        Random random = new Random(7);
+        CompletableFuture<SrtpKeyMaterial> s = server.start();
+        for (int i = 0; i < 200; i++) {
+            byte[] junk = new byte[1 + random.nextInt(300)];
+            random.nextBytes(junk);
+            junk[0] = (byte) (20 + random.nextInt(44));
+            server.receive(junk, 0, junk.length);
+        }
+        CompletableFuture<SrtpKeyMaterial> c = client.start();
+        for (int i = 0; i < 50; i++) {
+            byte[] junk = new byte[random.nextInt(40) + 1];
+            random.nextBytes(junk);
+            client.receive(junk, 0, junk.length);
+        }
+        assertThat(c.get(15, TimeUnit.SECONDS).profile()).isEqualTo(s.get(15, TimeUnit.SECONDS).profile());
+    }
+
+    @Test
+    void closingEndsTheDtlsThreads() throws Exception {
+        connect(DtlsSettings.defaults(), DtlsSettings.defaults(), serverCert.fingerprint(), n -> false);
+        server.start();
+        client.start().get(10, TimeUnit.SECONDS);
+        assertThat(dtlsThreads()).isEqualTo(2);
+        client.close();
+        server.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (dtlsThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(dtlsThreads()).isZero();
+        assertThat(client.state()).isEqualTo(DtlsEndpoint.State.CLOSED);
+    }
+
+    private static long dtlsThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("parley-dtls") && t.isAlive()).count();
+    }
+
+    private static String failureOf(CompletableFuture<?> f) throws InterruptedException {
+        try {
+            f.get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(DtlsException.class);
+            return e.getCause().getMessage();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no failure within 15 s");
+        }
+        throw new AssertionError("expected the handshake to fail");
+    }
+}
