@@ -18,7 +18,7 @@ import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /** The DTLS 1.2 client side (setup:active): offers use_srtp, checks the server's fingerprint, exports SRTP keys. */
-final class ParleyDtlsClient extends DefaultTlsClient {
+class ParleyDtlsClient extends DefaultTlsClient {
 
     private final DtlsCertificate certificate;
     private final CertificateFingerprint remoteFingerprint;
