@@ -21,6 +21,11 @@ public record StunRequestOptions(long rtoNanos, byte[] responseKey, boolean allo
         responseKey = responseKey == null ? null : responseKey.clone();
     }
 
+    @Override
+    public byte[] responseKey() {
+        return responseKey == null ? null : responseKey.clone();
+    }
+
     public static StunRequestOptions defaults() {
         return new StunRequestOptions(0, null, false);
     }
