@@ -5,6 +5,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,7 @@ final class AttributeCodec {
             case StunAttributeType.USERNAME, StunAttributeType.REALM, StunAttributeType.NONCE,
                     StunAttributeType.SOFTWARE:
                 requireAtMost(type, len, MAX_TEXT_BYTES);
-                return new StunAttribute.Text(type, new String(b, off, len, StandardCharsets.UTF_8));
+                return new StunAttribute.Text(type, utf8(type, b, off, len));
             case StunAttributeType.ERROR_CODE:
                 return errorCode(b, off, len);
             case StunAttributeType.UNKNOWN_ATTRIBUTES:
@@ -173,7 +176,17 @@ final class AttributeCodec {
         if (cls < 3 || cls > 6 || number > 99) {
             throw new StunParseException("ERROR-CODE class " + cls + " number " + number + " out of range");
         }
-        return new StunAttribute.ErrorCode(cls * 100 + number, new String(b, off + 4, len - 4, StandardCharsets.UTF_8));
+        return new StunAttribute.ErrorCode(cls * 100 + number, utf8(StunAttributeType.ERROR_CODE, b, off + 4, len - 4));
+    }
+
+    /** RFC 8489 §14.3 etc.: text MUST be UTF-8; lenient decoding would make two wire forms mean one string. */
+    private static String utf8(int type, byte[] b, int off, int len) throws StunParseException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            throw new StunParseException(StunAttributeType.name(type) + " is not valid UTF-8");
+        }
     }
 
     private static StunAttribute unknownAttributes(byte[] b, int off, int len) throws StunParseException {
