@@ -109,7 +109,8 @@ public final class CheckList {
         if (!triggered.contains(pair)) {
             triggered.add(pair);
         }
-        if (pair.state() == PairState.FROZEN || pair.state() == PairState.FAILED) {
+        // A succeeded pair may be checked again: that is how the controlling agent nominates it.
+        if (pair.state() != PairState.IN_PROGRESS) {
             pair.state(PairState.WAITING);
         }
     }
@@ -135,6 +136,12 @@ public final class CheckList {
             }
         }
         return Optional.empty();
+    }
+
+    /** The pair's check must be sent again (after a role conflict, RFC 8445 section 7.2.5.1). */
+    public void retry(CandidatePair pair) {
+        pair.state(PairState.WAITING);
+        trigger(pair);
     }
 
     /** A check succeeded: its foundation's frozen pairs start waiting (RFC 8445 section 7.2.5.3.3). */

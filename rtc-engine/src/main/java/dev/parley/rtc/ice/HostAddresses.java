@@ -24,6 +24,7 @@ public final class HostAddresses {
             return new Options(false, true);
         }
 
+        /** Every IPv4 address including loopback: for tests and same-machine calls. */
         public static Options loopbackOnly() {
             return new Options(true, false);
         }
@@ -66,7 +67,7 @@ public final class HostAddresses {
 
     static boolean usable(InetAddress address, Options options) {
         if (address.isLoopbackAddress()) {
-            return options.includeLoopback();
+            return options.includeLoopback() && (address instanceof Inet4Address || options.ipv6());
         }
         if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return false;

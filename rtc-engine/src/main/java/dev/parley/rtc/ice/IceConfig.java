@@ -1,0 +1,50 @@
+package dev.parley.rtc.ice;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How an agent gathers and checks. Defaults follow RFC 8445 (Ta = 50 ms pacing) and RFC 7675 (consent every
+ * 5 s, lost after 30 s); {@code disconnectedAfter} is when the W3C state turns {@code disconnected}.
+ *
+ * @param stunServers server-reflexive candidates are gathered from these (IPv4 host sockets)
+ */
+public record IceConfig(List<InetSocketAddress> stunServers, HostAddresses.Options hosts, Duration pacing,
+                        Duration checkRto, int checkAttempts, Duration consentInterval,
+                        Duration disconnectedAfter, Duration consentLostAfter, Duration checkingTimeout) {
+
+    public IceConfig {
+        stunServers = List.copyOf(stunServers);
+    }
+
+    public static IceConfig defaults() {
+        return new IceConfig(List.of(), HostAddresses.Options.defaults(), Duration.ofMillis(50), Duration.ofMillis(250),
+                7, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    /** Loopback only: for tests and for calls between two windows on one machine. */
+    public static IceConfig loopback() {
+        return defaults().withHosts(HostAddresses.Options.loopbackOnly());
+    }
+
+    public IceConfig withHosts(HostAddresses.Options options) {
+        return new IceConfig(stunServers, options, pacing, checkRto, checkAttempts, consentInterval,
+                disconnectedAfter, consentLostAfter, checkingTimeout);
+    }
+
+    public IceConfig withStunServers(List<InetSocketAddress> servers) {
+        return new IceConfig(servers, hosts, pacing, checkRto, checkAttempts, consentInterval,
+                disconnectedAfter, consentLostAfter, checkingTimeout);
+    }
+
+    public IceConfig withChecks(Duration rto, int attempts) {
+        return new IceConfig(stunServers, hosts, pacing, rto, attempts, consentInterval, disconnectedAfter,
+                consentLostAfter, checkingTimeout);
+    }
+
+    public IceConfig withConsent(Duration interval, Duration disconnected, Duration lost) {
+        return new IceConfig(stunServers, hosts, pacing, checkRto, checkAttempts, interval, disconnected, lost,
+                checkingTimeout);
+    }
+}
