@@ -21,6 +21,11 @@ public final class Fingerprint {
             throw new IllegalArgumentException("A fingerprint digest must be 1 to 64 bytes long.");
         }
         this.hashFunction = hashFunction.toLowerCase(Locale.ROOT); // RFC 8122 §5: hash-func names are case-insensitive
+        int expected = digestLength(this.hashFunction);
+        if (expected > 0 && digest.length != expected) {
+            throw new IllegalArgumentException("A " + this.hashFunction + " fingerprint must be " + expected
+                    + " bytes long, got " + digest.length + ".");
+        }
         this.digest = digest.clone();
     }
 
@@ -46,6 +51,19 @@ public final class Fingerprint {
             digest[i] = (byte) (hi << 4 | lo);
         }
         return new Fingerprint(t.get(0), digest);
+    }
+
+    /** Digest size of the hash functions RFC 8122 §5 names, 0 for others (kept, but not length-checked). */
+    private static int digestLength(String hashFunction) {
+        return switch (hashFunction) {
+            case "md2", "md5" -> 16;
+            case "sha-1" -> 20;
+            case "sha-224" -> 28;
+            case "sha-256" -> 32;
+            case "sha-384" -> 48;
+            case "sha-512" -> 64;
+            default -> 0;
+        };
     }
 
     public String hashFunction() {
