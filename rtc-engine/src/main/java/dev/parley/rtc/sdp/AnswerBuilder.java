@@ -11,6 +11,10 @@ import java.util.Optional;
  * order and mids; payload types and extmap ids are taken from the offer; rejected sections get port 0 and leave the
  * BUNDLE group. Parley requires rtcp-mux (RFC 8829 §4.1.1 policy "require") and DTLS-SRTP, and does not yet answer
  * data channels, so such sections are rejected.
+ *
+ * <p>Deviation: like libwebrtc (see the interop answer), every accepted bundled section gets port 9 and the same
+ * transport attributes, rather than port 0 plus {@code a=bundle-only} on the non-tagged ones (RFC 8843 §7.3.1);
+ * browsers accept both forms.
  */
 public final class AnswerBuilder {
     private static final List<String> WRAPPERS = List.of("rtx", "red", "ulpfec", "flexfec-03", "flexfec");

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The H.264 {@code profile-level-id} fmtp parameter: profile_idc, profile-iop (constraint flags) and level_idc, each
  * one byte in hex (RFC 6184 §8.1). Two offers of the same profile interoperate whatever their levels, so codecs are
- * matched on {@link #profile()}, not on the raw string.
+ * matched on {@link #profile()}, not on the raw string. Level 1b (level_idc 11 with constraint_set3) is not told
+ * apart from level 1.1; no WebRTC peer offers it.
  */
 public record H264ProfileLevelId(int profileIdc, int profileIop, int levelIdc) {
     /** RFC 6184 §8.1: absent means Baseline, level 1.0. */

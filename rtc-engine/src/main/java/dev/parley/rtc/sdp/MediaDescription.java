@@ -143,6 +143,11 @@ public final class MediaDescription implements AttributeHolder {
         return out;
     }
 
+    /** Appends a trickled or gathered candidate (RFC 8840 §4.2) as an {@code a=candidate} line. */
+    public void addCandidate(Candidate candidate) {
+        attributes.add("candidate", candidate.toAttributeValue());
+    }
+
     /** RFC 8840 §8.2: the sender has finished gathering for this section. */
     public boolean endOfCandidates() {
         return attributes.has("end-of-candidates");

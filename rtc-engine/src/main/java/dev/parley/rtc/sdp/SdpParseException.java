@@ -14,6 +14,12 @@ public final class SdpParseException extends Exception {
         this.lineNumber = lineNumber;
     }
 
+    /** For a defect inside the parser itself: still a refusal for the caller, with the cause kept for diagnosis. */
+    SdpParseException(int lineNumber, String sentence, Throwable cause) {
+        this(lineNumber, sentence);
+        initCause(cause);
+    }
+
     /** 1-based line number, 0 when the error concerns the whole description. */
     public int lineNumber() {
         return lineNumber;

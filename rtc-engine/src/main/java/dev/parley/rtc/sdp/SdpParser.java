@@ -60,7 +60,7 @@ public final class SdpParser {
                 throw new SdpParseException(lineNo, e.getMessage());
             } catch (RuntimeException e) {
                 // Defence in depth: a bug in a value parser must still surface as a parse error, not escape.
-                throw new SdpParseException(lineNo, "The line could not be read (" + e.getClass().getSimpleName() + ").");
+                throw new SdpParseException(lineNo, "The line could not be read (" + e.getClass().getSimpleName() + ").", e);
             }
         }
         if (st.sdp == null) {

@@ -89,11 +89,10 @@ final class Syntax {
         return true;
     }
 
-    static String require(boolean ok, String sentence) {
+    static void require(boolean ok, String sentence) {
         if (!ok) {
             throw new IllegalArgumentException(sentence);
         }
-        return null;
     }
 
     /** Shortens attacker-chosen text before it goes into an error message or a log line. */

@@ -46,6 +46,16 @@ class CandidateTest {
     }
 
     @Test
+    void trickledCandidateIsAddedAsALine() throws Exception {
+        Sdp sdp = SdpParser.parse("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n");
+        Candidate c = Candidate.parse("candidate:7 1 udp 2122260223 192.0.2.5 50000 typ host generation 0 ufrag abcd");
+        sdp.media().get(0).addCandidate(c);
+        assertThat(SdpWriter.write(sdp))
+                .endsWith("a=candidate:7 1 udp 2122260223 192.0.2.5 50000 typ host generation 0 ufrag abcd\r\n");
+        assertThat(SdpParser.parse(SdpWriter.write(sdp)).media().get(0).candidates()).containsExactly(c);
+    }
+
+    @Test
     void malformedCandidateLineIsKeptButFlagged() throws Exception {
         String text = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n"
                 + "a=candidate:1 1 udp 1 1.2.3.4 5 typ quantum\r\n"

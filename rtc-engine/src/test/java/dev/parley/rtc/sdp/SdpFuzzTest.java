@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Seeded random mutations of the interop files: every result must be either an {@link SdpParseException} or a model
- * whose typed readers work and which writes and re-reads to the same text. Any other throwable fails the test.
+ * whose typed readers work, which writes and re-reads to the same text, and which Parley can answer (or refuse with
+ * {@link SdpNegotiationException}). Any other throwable fails the test.
  */
 class SdpFuzzTest {
     static final List<String> FILES = Fixtures.ALL;
@@ -35,9 +36,12 @@ class SdpFuzzTest {
                     exercise(sdp);
                     String written = SdpWriter.write(sdp);
                     assertThat(SdpWriter.write(SdpParser.parse(written))).isEqualTo(written);
+                    answerIfPossible(sdp);
                     outcome[0]++;
                 } catch (SdpParseException expected) {
                     assertThat(expected.getMessage()).startsWith("SDP");
+                    // A cause means the parser's safety net caught a defect in a value parser: a bug, not a refusal.
+                    assertThat(expected.getCause()).as("parser defect for input:\n" + mutated).isNull();
                     outcome[1]++;
                 } catch (Throwable t) {
                     fail("Unexpected " + t + " for input:\n" + mutated, t);
@@ -47,6 +51,17 @@ class SdpFuzzTest {
         // Both outcomes must occur, or the mutations are not exercising anything.
         assertThat(outcome[0]).isPositive();
         assertThat(outcome[1]).isPositive();
+    }
+
+    /** The answerer reads the same untrusted offer: it must answer or refuse with a sentence, never crash. */
+    private static void answerIfPossible(Sdp offer) throws SdpParseException {
+        try {
+            Sdp answer = NegotiationFixtures.answer(offer);
+            assertThat(answer.media()).hasSameSizeAs(offer.media());
+            SdpParser.parse(SdpWriter.write(answer));
+        } catch (SdpNegotiationException refused) {
+            assertThat(refused.getMessage()).startsWith("The offer's m= section");
+        }
     }
 
     private static void exercise(Sdp sdp) {
