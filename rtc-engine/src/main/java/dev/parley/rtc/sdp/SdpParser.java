@@ -43,7 +43,8 @@ public final class SdpParser {
             int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? text.length() : nl;
             lineNo++;
-            if (end - pos > limits.maxLineChars() + 1) {
+            int length = end > pos && text.charAt(end - 1) == '\r' ? end - pos - 1 : end - pos;
+            if (length > limits.maxLineChars()) {
                 throw new SdpParseException(lineNo, "The line is longer than " + limits.maxLineChars() + " characters.");
             }
             String line = text.substring(pos, end);

@@ -41,6 +41,15 @@ class SdpHostileInputTest {
     }
 
     @Test
+    void lineLengthLimitIsExactWithAndWithoutCr() throws Exception {
+        String longest = "a=x:" + "y".repeat(4096 - 4);
+        assertThat(SdpParser.parse(HEAD + longest + "\r\n").attributes().size()).isEqualTo(1);
+        assertThat(SdpParser.parse(HEAD.replace("\r", "") + longest).attributes().size()).isEqualTo(1);
+        assertThat(refusal(HEAD + longest + "y\r\n").lineNumber()).isEqualTo(5);
+        assertThat(refusal(HEAD.replace("\r", "") + longest + "y").lineNumber()).isEqualTo(5);
+    }
+
+    @Test
     void tooManyMediaSectionsAreRefused() throws Exception {
         String text = HEAD + AUDIO.repeat(65);
         SdpParseException e = refusal(text);
