@@ -1,5 +1,7 @@
 package dev.parley.rtc.sdp;
 
+import dev.parley.rtc.ice.CandidateType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public record Candidate(String foundation, int component, String transport, long
         }
         long priority = Syntax.number(t.get(3), 1, 0xFFFF_FFFFL, "The candidate priority");
         int port = Syntax.integer(t.get(5), 0, 65535, "The candidate port");
-        CandidateType type = CandidateType.fromToken(t.get(7)).orElseThrow(
+        CandidateType type = java.util.Optional.ofNullable(CandidateType.fromSdpName(t.get(7))).orElseThrow(
                 () -> new IllegalArgumentException("Unknown candidate type \"" + Syntax.clip(t.get(7)) + "\"."));
         if ((t.size() - 8) % 2 != 0) {
             throw new IllegalArgumentException("Candidate extensions must come as name value pairs.");
@@ -87,7 +89,7 @@ public record Candidate(String foundation, int component, String transport, long
     public String toAttributeValue() {
         StringBuilder b = new StringBuilder();
         b.append(foundation).append(' ').append(component).append(' ').append(transport).append(' ').append(priority)
-                .append(' ').append(address).append(' ').append(port).append(" typ ").append(type.token());
+                .append(' ').append(address).append(' ').append(port).append(" typ ").append(type.sdpName());
         pair(b, "raddr", relatedAddress);
         pair(b, "rport", relatedPort);
         pair(b, "tcptype", tcpType);

@@ -1,5 +1,7 @@
 package dev.parley.rtc.sdp;
 
+import dev.parley.rtc.ice.CandidateType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ class CandidateTest {
     void serverReflexiveWithRelatedAddress() {
         Candidate c = Candidate.parse("candidate:842163049 1 udp 1677729535 203.0.113.7 61665 typ srflx "
                 + "raddr 192.168.1.2 rport 61665 generation 0 ufrag EsAw network-id 1 network-cost 10");
-        assertThat(c.type()).isEqualTo(CandidateType.SRFLX);
+        assertThat(c.type()).isEqualTo(CandidateType.SERVER_REFLEXIVE);
         assertThat(c.relatedAddress()).isEqualTo("192.168.1.2");
         assertThat(c.relatedPort()).isEqualTo(61665);
         assertThat(c.ufrag()).isEqualTo("EsAw");
@@ -25,7 +27,7 @@ class CandidateTest {
     @Test
     void relayAndPrflxAndUnknownExtensionsArePreserved() {
         Candidate relay = Candidate.parse("a+/1 1 UDP 41885439 198.51.100.9 3478 typ relay raddr 0.0.0.0 rport 0 x-foo bar");
-        assertThat(relay.type()).isEqualTo(CandidateType.RELAY);
+        assertThat(relay.type()).isEqualTo(CandidateType.RELAYED);
         assertThat(relay.isUdp()).isTrue();
         assertThat(relay.extensions()).containsExactly(Map.entry("x-foo", "bar"));
         assertThat(relay.toAttributeValue()).endsWith("rport 0 x-foo bar");

@@ -1,5 +1,7 @@
 package dev.parley.rtc.sdp;
 
+import dev.parley.rtc.ice.CandidateType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
