@@ -14,7 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The keystream comes from one "AES/ECB/NoPadding" cipher encrypting a buffer of counter blocks: the cipher is
  * initialised once, so a packet costs no {@code Cipher.init} and no allocation (a JCE CTR cipher needs an init and
- * an IvParameterSpec per packet). JCE AES uses the AES-NI intrinsics either way. Not thread-safe.
+ * an IvParameterSpec per packet). JCE AES uses the AES-NI intrinsics either way. Measured with bench/run srtp on
+ * 1,200-byte packets: keystream alone, ECB 5.0 GB/s vs CTR-with-init 4.5 GB/s on JDK 17, but 4.3 vs 6.6 GB/s on
+ * JDK 25 (its CTR intrinsic pipelines blocks); whole AES-CM packets are bound by HMAC-SHA1 and did not differ,
+ * so the allocation-free ECB path stays. Not thread-safe.
  */
 final class AesCounterMode {
     /** Blocks per ECB call: 1 KiB of keystream, enough for most audio packets in one call. */

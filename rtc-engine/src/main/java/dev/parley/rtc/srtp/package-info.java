@@ -7,7 +7,8 @@
  * {@link dev.parley.rtc.srtp.SrtpSession#inbound} an {@link dev.parley.rtc.srtp.SrtpInboundSession} (unprotect
  * with the peer's write key). Both work in place on the caller's buffer, return the new length or a negative
  * {@link dev.parley.rtc.srtp.SrtpError} code, count every drop, and never throw for packet content. They are
- * owned by one network thread and are not thread-safe.
+ * owned by one network thread and are not thread-safe. {@link dev.parley.rtc.srtp.SrtpKeyingMaterial} turns the
+ * DTLS exporter output (RFC 5764 §4.2) into the two sessions.
  *
  * <p>Inside: {@code SrtpKdf} derives session keys (RFC 3711 §4.3, kdr = 0); {@code SrtpTransform} has two
  * implementations, {@code AesCmHmacTransform} (AES-CM keystream from an ECB cipher over counter blocks, HMAC-SHA1
