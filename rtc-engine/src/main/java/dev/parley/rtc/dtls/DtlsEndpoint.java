@@ -1,5 +1,7 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpKeyingMaterial;
+
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DtlsEndpoint implements AutoCloseable {
 
-    /** RFC 5764 section 4.2: the exporter label for SRTP keys. */
-    static final String EXPORTER_LABEL = "EXTRACTOR-dtls_srtp";
-
     /** Where the endpoint stands. */
     public enum State { NEW, CONNECTING, CONNECTED, FAILED, CLOSED }
 
@@ -39,7 +38,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     private final CertificateFingerprint remoteFingerprint;
     private final DtlsSettings settings;
     private final QueuedDatagramTransport transport;
-    private final CompletableFuture<SrtpKeyMaterial> keys = new CompletableFuture<>();
+    private final CompletableFuture<SrtpKeyingMaterial> keys = new CompletableFuture<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private volatile DTLSTransport established;
     private Thread thread;
@@ -54,7 +53,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /** Starts the handshake; the future completes with the SRTP keys or fails with a {@link DtlsException}. */
-    public CompletableFuture<SrtpKeyMaterial> start() {
+    public CompletableFuture<SrtpKeyingMaterial> start() {
         if (!state.compareAndSet(State.NEW, State.CONNECTING)) {
             return keys;
         }
@@ -85,7 +84,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     private void run() {
         JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(RANDOM);
         try {
-            SrtpKeyMaterial material;
+            SrtpKeyingMaterial material;
             if (role == DtlsRole.CLIENT) {
                 ParleyDtlsClient client = new ParleyDtlsClient(crypto, certificate, remoteFingerprint, settings);
                 established = new DTLSClientProtocol().connect(client, transport);

@@ -1,5 +1,7 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -7,12 +9,12 @@ import java.util.List;
  * Tunables of a DTLS endpoint: SRTP profiles in order of preference, the first retransmission timeout
  * (doubling after each loss, RFC 6347 section 4.2.4.1), and how long the whole handshake may take.
  */
-public record DtlsSettings(List<SrtpProtectionProfile> profiles, Duration initialResend, Duration handshakeTimeout) {
+public record DtlsSettings(List<SrtpProfile> profiles, Duration initialResend, Duration handshakeTimeout) {
 
     /** GCM first (faster and smaller), then AES-CM with the 80-bit tag, as browsers order them. */
     public static DtlsSettings defaults() {
-        return new DtlsSettings(List.of(SrtpProtectionProfile.AEAD_AES_128_GCM,
-                SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80, SrtpProtectionProfile.AES128_CM_HMAC_SHA1_32),
+        return new DtlsSettings(List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM,
+                SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32),
                 Duration.ofMillis(400), Duration.ofSeconds(20));
     }
 
@@ -23,7 +25,7 @@ public record DtlsSettings(List<SrtpProtectionProfile> profiles, Duration initia
         }
     }
 
-    public DtlsSettings withProfiles(List<SrtpProtectionProfile> only) {
+    public DtlsSettings withProfiles(List<SrtpProfile> only) {
         return new DtlsSettings(only, initialResend, handshakeTimeout);
     }
 

@@ -1,5 +1,8 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpKeyingMaterial;
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.List;
@@ -22,10 +25,10 @@ class ParleyDtlsClient extends DefaultTlsClient {
 
     private final DtlsCertificate certificate;
     private final CertificateFingerprint remoteFingerprint;
-    private final List<SrtpProtectionProfile> profiles;
+    private final List<SrtpProfile> profiles;
     private final DtlsSettings settings;
-    private SrtpProtectionProfile chosen;
-    private SrtpKeyMaterial keys;
+    private SrtpProfile chosen;
+    private SrtpKeyingMaterial keys;
 
     ParleyDtlsClient(JcaTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
                      DtlsSettings settings) {
@@ -50,7 +53,7 @@ class ParleyDtlsClient extends DefaultTlsClient {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
-        int[] ids = profiles.stream().mapToInt(SrtpProtectionProfile::id).toArray();
+        int[] ids = profiles.stream().mapToInt(SrtpProfile::dtlsId).toArray();
         TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(ids, TlsUtils.EMPTY_BYTES));
         return extensions;
     }
@@ -64,7 +67,7 @@ class ParleyDtlsClient extends DefaultTlsClient {
         if (srtp == null || srtp.getProtectionProfiles().length != 1) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "server did not choose one SRTP profile");
         }
-        SrtpProtectionProfile p = SrtpProtectionProfile.byId(srtp.getProtectionProfiles()[0]);
+        SrtpProfile p = SrtpProfile.fromDtlsId(srtp.getProtectionProfiles()[0]);
         if (p == null || !profiles.contains(p)) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "server chose an SRTP profile we did not offer");
         }
@@ -99,12 +102,12 @@ class ParleyDtlsClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] exported = context.exportKeyingMaterial(DtlsEndpoint.EXPORTER_LABEL, null,
-                SrtpKeyMaterial.exportLength(chosen));
-        keys = SrtpKeyMaterial.split(chosen, exported, true);
+        byte[] exported = context.exportKeyingMaterial(SrtpKeyingMaterial.EXPORTER_LABEL, null,
+                SrtpKeyingMaterial.exportLength(chosen));
+        keys = SrtpKeyingMaterial.fromDtlsExport(chosen, exported, true);
     }
 
-    SrtpKeyMaterial keys() {
+    SrtpKeyingMaterial keys() {
         return keys;
     }
 }

@@ -1,5 +1,8 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpKeyingMaterial;
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.List;
@@ -26,10 +29,10 @@ final class ParleyDtlsServer extends DefaultTlsServer {
 
     private final DtlsCertificate certificate;
     private final CertificateFingerprint remoteFingerprint;
-    private final List<SrtpProtectionProfile> profiles;
+    private final List<SrtpProfile> profiles;
     private final DtlsSettings settings;
-    private SrtpProtectionProfile chosen;
-    private SrtpKeyMaterial keys;
+    private SrtpProfile chosen;
+    private SrtpKeyingMaterial keys;
 
     ParleyDtlsServer(JcaTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
                      DtlsSettings settings) {
@@ -64,9 +67,9 @@ final class ParleyDtlsServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "client did not offer use_srtp");
         }
         // Our preference order wins among what the client offers (RFC 5764 section 4.1.1).
-        for (SrtpProtectionProfile p : profiles) {
+        for (SrtpProfile p : profiles) {
             for (int id : offered.getProtectionProfiles()) {
-                if (p.id() == id) {
+                if (p.dtlsId() == id) {
                     chosen = p;
                     return;
                 }
@@ -79,7 +82,7 @@ final class ParleyDtlsServer extends DefaultTlsServer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Hashtable getServerExtensions() throws IOException {
         Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getServerExtensions());
-        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {chosen.id()}, TlsUtils.EMPTY_BYTES));
+        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {chosen.dtlsId()}, TlsUtils.EMPTY_BYTES));
         return extensions;
     }
 
@@ -108,12 +111,12 @@ final class ParleyDtlsServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] exported = context.exportKeyingMaterial(DtlsEndpoint.EXPORTER_LABEL, null,
-                SrtpKeyMaterial.exportLength(chosen));
-        keys = SrtpKeyMaterial.split(chosen, exported, false);
+        byte[] exported = context.exportKeyingMaterial(SrtpKeyingMaterial.EXPORTER_LABEL, null,
+                SrtpKeyingMaterial.exportLength(chosen));
+        keys = SrtpKeyingMaterial.fromDtlsExport(chosen, exported, false);
     }
 
-    SrtpKeyMaterial keys() {
+    SrtpKeyingMaterial keys() {
         return keys;
     }
 }

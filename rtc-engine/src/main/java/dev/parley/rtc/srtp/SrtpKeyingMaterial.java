@@ -52,6 +52,11 @@ public final class SrtpKeyingMaterial {
                 : new SrtpKeyingMaterial(profile, serverKey, serverSalt, clientKey, clientSalt);
     }
 
+    /** The profile DTLS negotiated. */
+    public SrtpProfile profile() {
+        return profile;
+    }
+
     /** A session protecting what we send, with our write key. */
     public SrtpOutboundSession outbound(SrtpOptions options) {
         return SrtpSession.outbound(profile, localKey, localSalt, options);
