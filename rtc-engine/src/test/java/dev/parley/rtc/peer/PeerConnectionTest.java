@@ -1,0 +1,238 @@
+package dev.parley.rtc.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.rtc.dtls.DtlsCertificate;
+import dev.parley.rtc.sdp.LocalTrack;
+import dev.parley.rtc.srtp.SrtpError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Parley to Parley on loopback: ICE, DTLS and SRTP end to end through the W3C-shaped API. */
+class PeerConnectionTest {
+
+    private final List<PeerConnection> open = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        open.forEach(PeerConnection::close);
+    }
+
+    /** One side of a test call: its connection and what it received. */
+    private final class Side implements PeerConnectionListener {
+        final PeerConnection pc = new PeerConnection(RtcConfiguration.loopback());
+        final BlockingQueue<PeerConnectionState> states = new LinkedBlockingQueue<>();
+        final BlockingQueue<byte[]> rtp = new LinkedBlockingQueue<>();
+        final BlockingQueue<byte[]> rtcp = new LinkedBlockingQueue<>();
+        volatile Side peer;
+        final LocalTrack audio;
+
+        Side() {
+            open.add(pc);
+            pc.addListener(this);
+            audio = pc.addTrack("audio");
+        }
+
+        @Override
+        public void onIceCandidate(IceCandidate candidate) {
+            peer.pc.addIceCandidate(candidate);
+        }
+
+        @Override
+        public void onConnectionStateChange(PeerConnectionState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void onRtp(byte[] buffer, int offset, int length) {
+            rtp.add(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
+        }
+
+        @Override
+        public void onRtcp(byte[] buffer, int offset, int length) {
+            rtcp.add(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
+        }
+
+        void await(PeerConnectionState wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                PeerConnectionState s = states.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (s == null) {
+                    throw new AssertionError("not " + wanted + ": " + pc.connectionState() + "/" + pc.iceConnectionState());
+                }
+                if (s == wanted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void negotiate(Side offerer, Side answerer, java.util.function.UnaryOperator<String> answerEdit)
+            throws Exception {
+        offerer.peer = answerer;
+        answerer.peer = offerer;
+        SessionDescription offer = offerer.pc.createOffer().get(5, TimeUnit.SECONDS);
+        offerer.pc.setLocalDescription(offer).get(5, TimeUnit.SECONDS);
+        answerer.pc.setRemoteDescription(offer).get(5, TimeUnit.SECONDS);
+        SessionDescription answer = answerer.pc.createAnswer().get(5, TimeUnit.SECONDS);
+        answerer.pc.setLocalDescription(answer).get(5, TimeUnit.SECONDS);
+        offerer.pc.setRemoteDescription(new SessionDescription(answer.type(), answerEdit.apply(answer.sdp())))
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private static byte[] rtpPacket(LocalTrack track, int seq, String payload) {
+        byte[] body = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] p = new byte[12 + body.length];
+        p[0] = (byte) 0x80;
+        p[1] = 111;
+        p[2] = (byte) (seq >> 8);
+        p[3] = (byte) seq;
+        p[7] = (byte) (seq * 960);
+        long ssrc = track.ssrc();
+        for (int i = 0; i < 4; i++) {
+            p[8 + i] = (byte) (ssrc >> (24 - 8 * i));
+        }
+        System.arraycopy(body, 0, p, 12, body.length);
+        return p;
+    }
+
+    private static String payloadOf(byte[] rtp) {
+        return new String(rtp, 12, rtp.length - 12, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void parleyConnectsToParleyWhicheverSideOffersAndSrtpFlowsBothWays() throws Exception {
+        for (boolean aOffers : new boolean[] {true, false}) {
+            Side a = new Side();
+            Side b = new Side();
+            if (aOffers) {
+                negotiate(a, b, sdp -> sdp);
+            } else {
+                negotiate(b, a, sdp -> sdp);
+            }
+            a.await(PeerConnectionState.CONNECTED);
+            b.await(PeerConnectionState.CONNECTED);
+            assertThat(a.pc.sendRtp(rtpPacket(a.audio, 1, "from a"), 0, rtpPacket(a.audio, 1, "from a").length)).isTrue();
+            byte[] fromB = rtpPacket(b.audio, 7, "from b");
+            assertThat(b.pc.sendRtp(fromB, 0, fromB.length)).isTrue();
+            assertThat(payloadOf(b.rtp.poll(5, TimeUnit.SECONDS))).isEqualTo("from a");
+            assertThat(payloadOf(a.rtp.poll(5, TimeUnit.SECONDS))).isEqualTo("from b");
+            // RTCP too: a receiver report header is enough to prove the SRTCP path.
+            byte[] rr = {(byte) 0x80, (byte) 201, 0, 1, 1, 2, 3, 4};
+            assertThat(a.pc.sendRtcp(rr, 0, rr.length)).isTrue();
+            assertThat(b.rtcp.poll(5, TimeUnit.SECONDS)).isEqualTo(rr);
+        }
+    }
+
+    @Test
+    void tamperedAndReplayedPacketsAreRejectedAndCounted() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        negotiate(a, b, sdp -> sdp);
+        a.await(PeerConnectionState.CONNECTED);
+        b.await(PeerConnectionState.CONNECTED);
+        List<byte[]> wire = new CopyOnWriteArrayList<>();
+        a.pc.tapOutgoing(wire::add);
+        byte[] packet = rtpPacket(a.audio, 100, "genuine");
+        assertThat(a.pc.sendRtp(packet, 0, packet.length)).isTrue();
+        assertThat(payloadOf(b.rtp.poll(5, TimeUnit.SECONDS))).isEqualTo("genuine");
+
+        byte[] captured = wire.get(0);
+        assertThat(a.pc.sendRaw(captured)).isTrue();
+        // A forged packet with a sequence number not yet seen: it passes the replay window and must fail authentication.
+        byte[] tampered = captured.clone();
+        tampered[3] ^= 0x40;
+        tampered[14] ^= 0x01;
+        assertThat(a.pc.sendRaw(tampered)).isTrue();
+        byte[] next = rtpPacket(a.audio, 101, "after");
+        a.pc.sendRtp(next, 0, next.length);
+        assertThat(payloadOf(b.rtp.poll(5, TimeUnit.SECONDS))).as("nothing but genuine packets arrive").isEqualTo("after");
+        assertThat(b.pc.rejectedPackets(SrtpError.REPLAYED)).isEqualTo(1);
+        assertThat(b.pc.rejectedPackets(SrtpError.AUTH_FAILED)).isEqualTo(1);
+        assertThat(b.pc.connectionState()).isEqualTo(PeerConnectionState.CONNECTED);
+    }
+
+    @Test
+    void aFingerprintThatDoesNotMatchFailsTheCall() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        String impostor = DtlsCertificate.generate().fingerprint().toSdpValue();
+        negotiate(a, b, sdp -> sdp.replaceAll("a=fingerprint:[^\\r\\n]+", "a=fingerprint:" + impostor));
+        a.await(PeerConnectionState.FAILED);
+        b.await(PeerConnectionState.FAILED);
+        byte[] packet = rtpPacket(a.audio, 1, "x");
+        assertThat(a.pc.sendRtp(packet, 0, packet.length)).isFalse();
+    }
+
+    @Test
+    void hostileDatagramsNeverBreakAnEstablishedCall() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        negotiate(a, b, sdp -> sdp);
+        a.await(PeerConnectionState.CONNECTED);
+        b.await(PeerConnectionState.CONNECTED);
+        Random random = new Random(5);
+        int[] firstBytes = {0, 1, 20, 22, 23, 63, 0x80, 0x90, 0xBF};
+        for (int i = 0; i < 3_000; i++) {
+            byte[] junk = new byte[1 + random.nextInt(1_300)];
+            random.nextBytes(junk);
+            junk[0] = (byte) firstBytes[i % firstBytes.length];
+            if (junk.length > 1 && i % 2 == 0) {
+                junk[1] = (byte) (random.nextBoolean() ? 111 : 200);
+            }
+            a.pc.sendRaw(junk);
+        }
+        byte[] packet = rtpPacket(a.audio, 5, "still here");
+        Thread.sleep(200);
+        assertThat(a.pc.sendRtp(packet, 0, packet.length)).isTrue();
+        byte[] got;
+        do {
+            got = b.rtp.poll(5, TimeUnit.SECONDS);
+        } while (got != null && !payloadOf(got).equals("still here"));
+        assertThat(got).isNotNull();
+        assertThat(b.pc.networkFailures()).isZero();
+        assertThat(b.pc.connectionState()).isEqualTo(PeerConnectionState.CONNECTED);
+        assertThat(b.pc.rejectedPackets(SrtpError.AUTH_FAILED) + b.pc.rejectedPackets(SrtpError.TOO_SHORT)
+                + b.pc.rejectedPackets(SrtpError.MALFORMED) + b.pc.rejectedPackets(SrtpError.UNKNOWN_SSRC_LIMIT))
+                .isPositive();
+    }
+
+    @Test
+    void aConnectedCallUsesASmallConstantNumberOfThreads() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        negotiate(a, b, sdp -> sdp);
+        a.await(PeerConnectionState.CONNECTED);
+        b.await(PeerConnectionState.CONNECTED);
+        long connected = parleyThreads();
+        assertThat(connected).as("per connection: its network thread and its DTLS thread").isEqualTo(4);
+        for (int i = 0; i < 500; i++) {
+            byte[] p = rtpPacket(a.audio, 200 + i, "n" + i);
+            a.pc.sendRtp(p, 0, p.length);
+        }
+        for (int i = 0; i < 500; i++) {
+            assertThat(b.rtp.poll(5, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(parleyThreads()).isEqualTo(connected);
+        a.pc.close();
+        b.pc.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (parleyThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(parleyThreads()).as("closing ends every thread").isZero();
+    }
+
+    private static long parleyThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("parley-pc-") || t.getName().startsWith("parley-dtls")).count();
+    }
+}
