@@ -2,22 +2,23 @@ package dev.parley.bench.signaling;
 
 /** Command line of {@link SignalingBench}: {@code --clients N --rate R --seconds S} and a few more. */
 record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, int connectConcurrency,
-                    String serverHeap) {
+                    String serverHeap, int progressSeconds) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run signaling [--clients N] [--rate R] [--seconds S] [--warmup W]",
-            "                           [--connect-concurrency C] [--server-heap SIZE]",
+            "                           [--connect-concurrency C] [--server-heap SIZE] [--progress P]",
             "  --clients N              clients, in N/2 rooms of two (even, default 5000)",
             "  --rate R                 aggregate relayed messages per second (default 5000)",
             "  --seconds S              measuring time in seconds (default 20)",
-            "  --warmup W               load before measuring, in seconds (default 5); it goes on (60 s at",
+            "  --warmup W               load before measuring, in seconds (default 15); it goes on (60 s at",
             "                           most) until every client has sent each message kind and the load",
             "                           is on schedule",
             "  --connect-concurrency C  room set-ups in flight while connecting (default 200)",
-            "  --server-heap SIZE       -Xmx of the server JVM (default 512m)");
+            "  --server-heap SIZE       -Xmx of the server JVM (default 512m)",
+            "  --progress P             print interval figures every P seconds while measuring (default 5)");
 
     static BenchOptions defaults() {
-        return new BenchOptions(5_000, 5_000, 20, 5, 200, "512m");
+        return new BenchOptions(5_000, 5_000, 20, 15, 200, "512m", 5);
     }
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a sentence for a person. */
@@ -34,17 +35,19 @@ record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, in
             String value = args[++i];
             o = switch (name) {
                 case "--clients" -> new BenchOptions(positive(name, value), o.rate, o.seconds, o.warmupSeconds,
-                        o.connectConcurrency, o.serverHeap);
+                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
                 case "--rate" -> new BenchOptions(o.clients, positiveDouble(name, value), o.seconds,
-                        o.warmupSeconds, o.connectConcurrency, o.serverHeap);
+                        o.warmupSeconds, o.connectConcurrency, o.serverHeap, o.progressSeconds);
                 case "--seconds" -> new BenchOptions(o.clients, o.rate, positive(name, value), o.warmupSeconds,
-                        o.connectConcurrency, o.serverHeap);
+                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
                 case "--warmup" -> new BenchOptions(o.clients, o.rate, o.seconds, nonNegative(name, value),
-                        o.connectConcurrency, o.serverHeap);
+                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
                 case "--connect-concurrency" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
-                        positive(name, value), o.serverHeap);
+                        positive(name, value), o.serverHeap, o.progressSeconds);
                 case "--server-heap" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
-                        o.connectConcurrency, heapSize(value));
+                        o.connectConcurrency, heapSize(value), o.progressSeconds);
+                case "--progress" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
+                        o.connectConcurrency, o.serverHeap, positive(name, value));
                 default -> throw new IllegalArgumentException("Unknown option " + name + ".");
             };
         }

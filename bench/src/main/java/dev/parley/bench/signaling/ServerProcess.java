@@ -92,6 +92,10 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     URI signalUri() {
         return URI.create("ws://127.0.0.1:" + port + "/signal");
     }

@@ -3,6 +3,7 @@ package dev.parley.bench.signaling;
 import dev.parley.signaling.client.ClientOptions;
 import dev.parley.signaling.client.ConnectionState;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,6 +85,12 @@ public final class SignalingBench {
     private int run() throws IOException, InterruptedException {
         say("Parley signaling benchmark: %d clients in %d rooms, %.0f msg/s, %d s warm-up + %d s measured",
                 options.clients(), options.pairs(), options.rate(), options.warmupSeconds(), options.seconds());
+        // Other work on the machine shows up as latency; the load average lets a reader judge a run.
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        say("machine: %d CPUs, load average %.2f; %d file descriptors, %d ephemeral ports; client GC: %s",
+                Runtime.getRuntime().availableProcessors(), loadBefore, SystemLimits.maxFileDescriptors(),
+                SystemLimits.ephemeralPorts(), clientGc());
+        json.put("cpus", Runtime.getRuntime().availableProcessors()).put("load_average_before", loadBefore);
         for (String problem : SystemLimits.problems(options.clients())) {
             say("warning: %s", problem);
         }
@@ -106,23 +115,27 @@ public final class SignalingBench {
             pairs.add(new PeerPair(new BenchPeer(server.signalUri(), clientOptions, true, stats),
                     new BenchPeer(server.signalUri(), clientOptions, false, stats)));
         }
+        int exit = 0;
         try {
             List<PeerPair> ready = setUp(pairs);
             if (ready.isEmpty()) {
                 say("No room could be set up; nothing to measure.");
-                return 1;
+                json.put("targets_met", false);
+                exit = 1;
+            } else {
+                measure(server, ready, timer);
             }
-            measure(server, ready, timer);
             closeAll(server, pairs);
         } finally {
             timer.shutdownNow();
+            pairs.forEach(PeerPair::close);
             server.close();
             Runtime.getRuntime().removeShutdownHook(stopServer);
             callbackPool.shutdownNow();
             httpPool.shutdownNow();
         }
         report();
-        return 0;
+        return exit;
     }
 
     /** Opens every pair with at most {@code connectConcurrency} set-ups in flight; returns those that worked. */
@@ -186,6 +199,9 @@ public final class SignalingBench {
         double warmupSeconds = (System.nanoTime() - loadStart) / 1e9;
         say("warm-up: %.1f s%s", warmupSeconds, settled ? "" : " (never settled: measuring anyway)");
 
+        CpuMeter cpu = new CpuMeter(server.handle());
+        CpuMeter.Reading cpuAtStart = cpu.read();
+        CpuMeter.Reading cpuAtInterval = cpuAtStart;
         ServerHealth first = poll(server, null);
         long windowStart = System.nanoTime();
         stats.openWindow(windowStart);
@@ -198,16 +214,22 @@ public final class SignalingBench {
             if (latest != null) {
                 heapMax = Math.max(heapMax, latest.heapUsedBytes());
             }
-            if ((s % 5 == 0 || s == options.seconds()) && latest != null) {
+            if ((s % options.progressSeconds() == 0 || s == options.seconds()) && latest != null) {
                 LatencyHistogram recent = stats.takeInterval();
-                say("  %3d s: sent %d, received %d; latency p50 %.2f p99 %.2f max %.2f ms; server connections %d,"
-                        + " heap %.1f MiB", s, stats.sentInWindow.sum(), stats.receivedInWindow.sum(),
-                        ms(recent.percentileNanos(0.5)), ms(recent.percentileNanos(0.99)), ms(recent.maxNanos()),
-                        latest.connections(), latest.heapUsedMib());
+                CpuMeter.Reading now = cpu.read();
+                CpuMeter.Shares shares = now.since(cpuAtInterval);
+                cpuAtInterval = now;
+                say("  %3d s: received %d; latency p50 %.2f p99 %.2f max %.2f ms; server %d connections,"
+                        + " heap %.0f MiB; CPU clients %.0f%% server %.0f%% irq %.0f%% other %.0f%%", s,
+                        stats.receivedInWindow.sum(), ms(recent.percentileNanos(0.5)),
+                        ms(recent.percentileNanos(0.99)), ms(recent.maxNanos()), latest.connections(),
+                        latest.heapUsedMib(), shares.benchPct(), shares.serverPct(), shares.interruptsPct(),
+                        shares.otherPct());
             }
         }
         long windowEnd = System.nanoTime();
         stats.closeWindow(windowEnd);
+        CpuMeter.Shares cpuShares = cpu.read().since(cpuAtStart);
         ServerHealth last = poll(server, latest);
         if (first == null || last == null) {
             throw new IOException("The server's /healthz never answered during the measurement.");
@@ -252,7 +274,13 @@ public final class SignalingBench {
                 .put("server_heap_limit", options.serverHeap())
                 .put("client_heap_used_mib", clientHeap / (1024.0 * 1024.0))
                 .put("client_threads", clientThreads)
+                .put("client_gc", clientGc())
                 .put("load_timer_max_batch_msgs", load.maxBatch())
+                .put("cpu_clients_pct", cpuShares.benchPct())
+                .put("cpu_server_pct", cpuShares.serverPct())
+                .put("cpu_interrupts_pct", cpuShares.interruptsPct())
+                .put("cpu_other_pct", cpuShares.otherPct())
+                .put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("measure_s", windowSeconds)
                 .put("warmup_s", warmupSeconds)
                 .put("healthz_failures", healthFailures)
@@ -333,8 +361,11 @@ public final class SignalingBench {
                 json.text("relay_latency_max_ms"));
         say("server heap:       %s MiB used at the end, %s MiB max seen (-Xmx%s)",
                 json.text("server_heap_used_mib"), json.text("server_heap_max_seen_mib"), options.serverHeap());
-        say("client JVM:        %s threads, %s MiB heap used", json.text("client_threads"),
-                json.text("client_heap_used_mib"));
+        say("client JVM:        %s threads, %s MiB heap used, GC %s", json.text("client_threads"),
+                json.text("client_heap_used_mib"), json.text("client_gc"));
+        say("CPU (measuring):   clients %s%%, server %s%%, interrupts %s%%, other processes %s%% (100%% = %s CPUs)",
+                json.text("cpu_clients_pct"), json.text("cpu_server_pct"), json.text("cpu_interrupts_pct"),
+                json.text("cpu_other_pct"), json.text("cpus"));
         say("targets met:       %s (all connections held, no loss, >=99%% of rate, p99 < %.0f ms)",
                 json.text("targets_met"), P99_TARGET_MS);
         System.out.println(json);
@@ -347,12 +378,18 @@ public final class SignalingBench {
 
     private static String describe(Throwable failure) {
         Throwable t = failure;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) {
             t = t.getCause();
         }
         String cause = t.getCause() == null ? "" : " (" + t.getCause() + ")";
         return t.getClass().getSimpleName() + ": " + t.getMessage() + cause;
+    }
+
+    /** The load generator's collector: its pauses land in the measured latencies, so the report names it. */
+    private static String clientGc() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .reduce((a, b) -> a + "+" + b).orElse("?");
     }
 
     private static ThreadFactory daemon(String name) {

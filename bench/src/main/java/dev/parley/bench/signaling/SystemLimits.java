@@ -1,5 +1,6 @@
 package dev.parley.bench.signaling;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -30,8 +31,10 @@ final class SystemLimits {
 
     /** How many ephemeral ports Linux hands out for outgoing connections, or -1 elsewhere. */
     static int ephemeralPorts() {
-        try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+        // One buffered read from offset 0: Files.readString reads /proc files (size 0) a byte first, and some
+        // kernels then answer the read at offset 1 with end of file.
+        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            String[] range = in.readLine().trim().split("\\s+");
             return Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
         } catch (IOException | RuntimeException e) {
             return -1;
