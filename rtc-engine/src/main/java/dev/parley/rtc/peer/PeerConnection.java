@@ -305,6 +305,12 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
+    /** The SRTP profile DTLS settled on, once connected. */
+    public Optional<dev.parley.rtc.srtp.SrtpProfile> srtpProfile() {
+        SrtpInboundSession in = srtpIn;
+        return in == null ? Optional.empty() : Optional.of(in.profile());
+    }
+
     /** Packets that failed SRTP/SRTCP checks, by reason (authentication, replay, …). */
     public long rejectedPackets(SrtpError reason) {
         SrtpInboundSession in = srtpIn;
