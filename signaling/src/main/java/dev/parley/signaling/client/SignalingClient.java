@@ -45,7 +45,7 @@ public final class SignalingClient implements AutoCloseable {
     private final URI uri;
     private final SignalingListener listener;
     private final ClientOptions options;
-    private final MessageCodec codec = new MessageCodec();
+    private final MessageCodec codec = MessageCodec.shared();
     private final HttpClient http;
     private final ExecutorService ownCallbackThread;
     private final SerialExecutor callbacks;
@@ -327,7 +327,8 @@ public final class SignalingClient implements AutoCloseable {
             callbacks.execute(() -> listener.onJoined(joined, again));
             return;
         }
-        if (message instanceof ServerMessage.Error error) {
+        if (message instanceof ServerMessage.Error error
+                && ("join".equals(error.ref()) || "create".equals(error.ref()))) {
             synchronized (lock) {
                 if (rejoining || pendingEntry != null) {
                     // The room is gone or refused us on the way back in: stop trying it.

@@ -149,7 +149,7 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
             return;
         }
         String text = codec.encode(message);
-        long size = text.length();
+        long size = utf8Length(text);
         if (queuedBytes.addAndGet(size) > config.maxQueuedBytesPerConnection) {
             LOG.debug("Closing a connection that does not read its messages");
             s.disconnect();

@@ -116,7 +116,7 @@ final class RoomRegistry {
             String code = RoomCode.generate();
             room = new Room(code, create.capacityOrDefault(), hash);
         } while (rooms.putIfAbsent(room.code, room) != null);
-        LOG.info("Room opened ({} rooms)", rooms.size());
+        LOG.debug("Room opened ({} rooms)", rooms.size());
         synchronized (room) {
             channel.send(new ServerMessage.Created(RoomCode.display(room.code)));
             enter(channel, room, create.name());
@@ -204,7 +204,7 @@ final class RoomRegistry {
     private void closeRoom(Room room) {
         room.closed = true;
         if (rooms.remove(room.code, room)) {
-            LOG.info("Room closed ({} rooms)", rooms.size());
+            LOG.debug("Room closed ({} rooms)", rooms.size());
         }
     }
 

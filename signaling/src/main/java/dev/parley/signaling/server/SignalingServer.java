@@ -36,7 +36,7 @@ public final class SignalingServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final RoomRegistry rooms;
-    private final MessageCodec codec = new MessageCodec();
+    private final MessageCodec codec = MessageCodec.shared();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger admitted = new AtomicInteger();
     private final Server jetty;

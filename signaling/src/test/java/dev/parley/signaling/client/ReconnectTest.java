@@ -122,4 +122,26 @@ class ReconnectTest {
         bob.close();
         b.awaitState(ConnectionState.CLOSED, Duration.ofSeconds(2));
     }
+
+    @Test
+    void anErrorAboutAnotherMessageDoesNotCostTheRejoin() throws Exception {
+        RecordingListener a = new RecordingListener();
+        alice = new SignalingClient(URI.create(server.url()), a, FAST);
+        alice.connect().get(5, TimeUnit.SECONDS);
+        alice.createRoom("Alice", null, null);
+        String code = ((ServerMessage.Joined) a.await("joined").a()).room();
+
+        RecordingListener b = new RecordingListener();
+        bob = new SignalingClient(URI.create("ws://127.0.0.1:" + proxy.port() + "/signal"), b, FAST);
+        bob.connect().get(5, TimeUnit.SECONDS);
+        // The server answers the stray offer (NOT_IN_ROOM) while Bob's join is still pending.
+        bob.sendOffer("nobody", "v=0");
+        bob.joinRoom(code, "Bob", null);
+        assertThat(b.await("error").a()).isEqualTo(dev.parley.signaling.protocol.ErrorCode.NOT_IN_ROOM);
+        b.await("joined");
+
+        proxy.cutAll(false);
+        RecordingListener.Event again = b.await("joined", Duration.ofSeconds(5));
+        assertThat(again.b()).isEqualTo(true);
+    }
 }
