@@ -13,7 +13,7 @@ import dev.parley.rtc.stun.StunIntegrity;
 import dev.parley.rtc.stun.StunMessage;
 import dev.parley.rtc.stun.StunMethod;
 import dev.parley.rtc.stun.StunParseException;
-import dev.parley.rtc.stun.TransactionId;
+import dev.parley.rtc.stun.StunResponses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -292,15 +292,9 @@ public final class IceAgent implements AutoCloseable {
             return;
         }
         int localPreference = (int) ((pair.local().priority() >> 8) & 0xFFFF);
-        StunMessage.Builder b = StunMessage.request(StunMethod.BINDING)
-                .add(new StunAttribute.Text(StunAttributeType.USERNAME, remote.ufrag() + ":" + local.ufrag()))
-                .add(new StunAttribute.Priority(Priorities.candidate(CandidateType.PEER_REFLEXIVE, localPreference, COMPONENT)))
-                .add(role == IceRole.CONTROLLING ? new StunAttribute.IceControlling(tieBreaker)
-                        : new StunAttribute.IceControlled(tieBreaker));
-        if (useCandidate) {
-            b.add(new StunAttribute.UseCandidate());
-        }
-        StunMessage request = b.build();
+        StunMessage request = BindingRequests.check(local, remote,
+                Priorities.candidate(CandidateType.PEER_REFLEXIVE, localPreference, COMPONENT), role, tieBreaker,
+                useCandidate);
         byte[] key = StunCredentials.shortTermKey(remote.pwd());
         byte[] wire = StunEncoder.plain().withIntegrity(key).withFingerprint().encode(request);
         boolean queued = requests.send(request.transactionId(), hs.socket(), pair.remote().address(), wire, key,
@@ -318,12 +312,10 @@ public final class IceAgent implements AutoCloseable {
         if (!queued) {
             checks.failed(pair);
         }
-        LOG.trace("check {} use-candidate={}", pair, useCandidate);
     }
 
     private void onCheckResponse(CandidatePair pair, boolean useCandidate, StunMessage response,
                                  InetSocketAddress from, UdpSocket socket) {
-        LOG.trace("check response from {} expected {} on {} base {}", from, pair.remote().address(), socket.localAddress(), pair.local().base());
         // RFC 8445 section 7.2.5.2.1: the response must come from where the request went, to where it came from.
         if (!from.equals(pair.remote().address()) || !socket.localAddress().equals(pair.local().base())) {
             checks.failed(pair);
@@ -449,8 +441,6 @@ public final class IceAgent implements AutoCloseable {
 
     private void onResponse(StunMessage response, InetSocketAddress from, HostSocket hs) {
         byte[] key = requests.keyFor(response.transactionId());
-        LOG.trace("response {} key={} integrity={} fp={}", response.messageClass(), key != null,
-                key == null ? null : StunIntegrity.verifyMessageIntegrity(response, key), StunIntegrity.verifyFingerprint(response));
         if (key != null && StunIntegrity.verifyMessageIntegrity(response, key) != StunIntegrity.Result.VALID) {
             droppedPackets.incrementAndGet();
             return;
@@ -462,7 +452,6 @@ public final class IceAgent implements AutoCloseable {
     }
 
     private void onRequest(StunMessage request, InetSocketAddress from, HostSocket hs) {
-        LOG.trace("binding request on {}", hs.host().type());
         if (request.method() != StunMethod.BINDING
                 || StunIntegrity.verifyFingerprint(request) != StunIntegrity.Result.VALID) {
             droppedPackets.incrementAndGet();
@@ -473,21 +462,19 @@ public final class IceAgent implements AutoCloseable {
         // RFC 8445 section 7.3: the USERNAME must start with our ufrag and the integrity must verify with our password.
         if (username == null || !username.startsWith(local.ufrag() + ":")
                 || StunIntegrity.verifyMessageIntegrity(request, key) != StunIntegrity.Result.VALID) {
-            LOG.trace("unauthorized check: username ok={} integrity={}", username != null && username.startsWith(local.ufrag() + ":"),
-                    StunIntegrity.verifyMessageIntegrity(request, key));
-            reply(error(request, UNAUTHORIZED, "Unauthorized"), hs, from, null);
+            send(hs, from, StunResponses.error(request, UNAUTHORIZED, null));
             return;
         }
         Optional<StunAttribute.IceControlling> theyControl = request.first(StunAttribute.IceControlling.class);
         Optional<StunAttribute.IceControlled> theyAreControlled = request.first(StunAttribute.IceControlled.class);
         if (theyControl.isEmpty() && theyAreControlled.isEmpty()) {
-            reply(error(request, BAD_REQUEST, "Bad Request"), hs, from, key);
+            send(hs, from, StunResponses.error(request, BAD_REQUEST, key));
             return;
         }
         // RFC 8445 section 7.3.1.1: role conflicts are settled by the larger tie-breaker.
         if (role == IceRole.CONTROLLING && theyControl.isPresent()) {
             if (Long.compareUnsigned(tieBreaker, theyControl.get().tieBreaker()) >= 0) {
-                reply(error(request, ROLE_CONFLICT, "Role Conflict"), hs, from, key);
+                send(hs, from, StunResponses.error(request, ROLE_CONFLICT, key));
                 return;
             }
             switchRole(IceRole.CONTROLLED);
@@ -495,14 +482,11 @@ public final class IceAgent implements AutoCloseable {
             if (Long.compareUnsigned(tieBreaker, theyAreControlled.get().tieBreaker()) >= 0) {
                 switchRole(IceRole.CONTROLLING);
             } else {
-                reply(error(request, ROLE_CONFLICT, "Role Conflict"), hs, from, key);
+                send(hs, from, StunResponses.error(request, ROLE_CONFLICT, key));
                 return;
             }
         }
-        StunMessage success = StunMessage.responseTo(request, StunClass.SUCCESS_RESPONSE)
-                .add(new StunAttribute.XorAddress(StunAttributeType.XOR_MAPPED_ADDRESS, from))
-                .build();
-        reply(success, hs, from, key);
+        send(hs, from, StunResponses.bindingSuccess(request, from, key));
 
         Candidate remoteCandidate = remoteCandidateAt(from, request);
         boolean useCandidate = request.has(StunAttributeType.USE_CANDIDATE);
@@ -551,14 +535,7 @@ public final class IceAgent implements AutoCloseable {
         return prflx;
     }
 
-    private static StunMessage error(StunMessage request, int code, String reason) {
-        return StunMessage.responseTo(request, StunClass.ERROR_RESPONSE)
-                .add(new StunAttribute.ErrorCode(code, reason)).build();
-    }
-
-    private void reply(StunMessage response, HostSocket hs, InetSocketAddress to, byte[] key) {
-        StunEncoder encoder = key == null ? StunEncoder.plain() : StunEncoder.plain().withIntegrity(key);
-        byte[] wire = encoder.withFingerprint().encode(response);
+    private static void send(HostSocket hs, InetSocketAddress to, byte[] wire) {
         hs.socket().send(wire, 0, wire.length, to);
     }
 
@@ -596,12 +573,7 @@ public final class IceAgent implements AutoCloseable {
         if (hs == null || remote == null) {
             return;
         }
-        StunMessage request = StunMessage.request(StunMethod.BINDING)
-                .add(new StunAttribute.Text(StunAttributeType.USERNAME, remote.ufrag() + ":" + local.ufrag()))
-                .add(new StunAttribute.Priority(pair.local().priority()))
-                .add(role == IceRole.CONTROLLING ? new StunAttribute.IceControlling(tieBreaker)
-                        : new StunAttribute.IceControlled(tieBreaker))
-                .build();
+        StunMessage request = BindingRequests.check(local, remote, pair.local().priority(), role, tieBreaker, false);
         byte[] key = StunCredentials.shortTermKey(remote.pwd());
         byte[] wire = StunEncoder.plain().withIntegrity(key).withFingerprint().encode(request);
         requests.send(request.transactionId(), hs.socket(), pair.remote().address(), wire, key, config.checkRto(), 1,

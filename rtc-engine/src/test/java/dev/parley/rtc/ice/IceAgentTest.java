@@ -268,4 +268,44 @@ class IceAgentTest {
         assertThat(Thread.getAllStackTraces().keySet().size()).isLessThanOrEqualTo((int) connected);
         assertThat(connected - before).as("agents run on their loops; no thread per check or packet").isLessThanOrEqualTo(1);
     }
+
+    @Test
+    void serverReflexiveCandidatesComeFromTheStunServer() throws Exception {
+        // A STUN server on loopback that reports every client as 203.0.113.5:40000, as a NAT would.
+        InetSocketAddress mapped = new InetSocketAddress("203.0.113.5", 40_000);
+        try (DatagramSocket server = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Thread responder = new Thread(() -> {
+                byte[] buf = new byte[1500];
+                while (!server.isClosed()) {
+                    try {
+                        DatagramPacket p = new DatagramPacket(buf, buf.length);
+                        server.receive(p);
+                        dev.parley.rtc.stun.StunMessage request =
+                                dev.parley.rtc.stun.StunDecoder.decode(p.getData(), 0, p.getLength());
+                        byte[] reply = dev.parley.rtc.stun.StunResponses.bindingSuccess(request, mapped, null);
+                        server.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "test-stun-server");
+            responder.setDaemon(true);
+            responder.start();
+            IceConfig config = IceConfig.loopback().withHosts(new HostAddresses.Options(true, false))
+                    .withStunServers(List.of((InetSocketAddress) server.getLocalSocketAddress()));
+            a.agent = new IceAgent(loopA, IceRole.CONTROLLING, config, a);
+            a.agent.gather().get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!a.gatheringDone && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(a.gatheringDone).isTrue();
+            Candidate srflx = a.candidates.stream().filter(c -> c.type() == CandidateType.SERVER_REFLEXIVE)
+                    .findFirst().orElseThrow();
+            assertThat(srflx.address()).isEqualTo(mapped);
+            assertThat(srflx.related()).as("related address is the base").isEqualTo(srflx.base());
+            assertThat(a.candidates).anyMatch(c -> c.type() == CandidateType.HOST && c.address().equals(srflx.base()));
+            assertThat(srflx.priority()).isLessThan(a.candidates.get(0).priority());
+        }
+    }
 }
