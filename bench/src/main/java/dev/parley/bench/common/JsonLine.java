@@ -1,4 +1,4 @@
-package dev.parley.bench.signaling;
+package dev.parley.bench.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,17 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The report's last line: one flat JSON object, keys in insertion order, units in the key names. */
-final class JsonLine {
+public final class JsonLine {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    JsonLine put(String key, Object value) {
+    public JsonLine put(String key, Object value) {
         fields.put(key, value);
         return this;
     }
 
     /** A field as it appears in the line, without quotes, for the readable report; "?" if absent. */
-    String text(String key) {
+    public String text(String key) {
         return fields.containsKey(key) ? value(fields.get(key)).replace("\"", "") : "?";
     }
 

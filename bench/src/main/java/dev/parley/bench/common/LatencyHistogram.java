@@ -1,4 +1,4 @@
-package dev.parley.bench.signaling;
+package dev.parley.bench.common;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * buckets per power of two, so a reported percentile is within 1% of the true value. Recording is
  * lock-free and allocation-free, safe from many threads; the maximum is kept exactly.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int SUB_BITS = 7;
     private static final int SUB_COUNT = 1 << SUB_BITS;
@@ -20,7 +20,7 @@ final class LatencyHistogram {
     private final AtomicLong sum = new AtomicLong();
     private final AtomicLong max = new AtomicLong();
 
-    void record(long nanos) {
+    public void record(long nanos) {
         long v = Math.max(0, nanos);
         counts.incrementAndGet(index(v));
         total.incrementAndGet();
@@ -28,21 +28,21 @@ final class LatencyHistogram {
         max.accumulateAndGet(v, Math::max);
     }
 
-    long count() {
+    public long count() {
         return total.get();
     }
 
-    long maxNanos() {
+    public long maxNanos() {
         return max.get();
     }
 
-    double meanNanos() {
+    public double meanNanos() {
         long n = total.get();
         return n == 0 ? 0 : (double) sum.get() / n;
     }
 
     /** The value at quantile q (0..1], as the middle of its bucket but never above the true maximum. */
-    long percentileNanos(double q) {
+    public long percentileNanos(double q) {
         long n = total.get();
         if (n == 0) {
             return 0;

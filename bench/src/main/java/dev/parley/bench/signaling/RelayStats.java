@@ -1,5 +1,6 @@
 package dev.parley.bench.signaling;
 
+import dev.parley.bench.common.LatencyHistogram;
 import dev.parley.signaling.protocol.ErrorCode;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,7 @@
 package dev.parley.bench.signaling;
 
+import dev.parley.bench.common.JsonLine;
+import dev.parley.bench.common.LatencyHistogram;
 import dev.parley.signaling.client.ClientOptions;
 import dev.parley.signaling.client.ConnectionState;
 import java.io.IOException;

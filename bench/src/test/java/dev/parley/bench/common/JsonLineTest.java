@@ -1,4 +1,4 @@
-package dev.parley.bench.signaling;
+package dev.parley.bench.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,7 +27,6 @@ import dev.parley.rtc.sdp.SdpWriter;
 import dev.parley.rtc.sdp.Setup;
 import dev.parley.rtc.srtp.SrtpError;
 import dev.parley.rtc.srtp.SrtpInboundSession;
-import dev.parley.rtc.srtp.SrtpKeyingMaterial;
 import dev.parley.rtc.srtp.SrtpOptions;
 import dev.parley.rtc.srtp.SrtpOutboundSession;
 import java.security.SecureRandom;
