@@ -89,6 +89,12 @@ class ParleyDtlsClient extends DefaultTlsClient {
         };
     }
 
+    /** RFC 7627: browsers and libwebrtc always use the extended master secret; a peer without it is refused. */
+    @Override
+    public boolean requiresExtendedMasterSecret() {
+        return true;
+    }
+
     @Override
     public int getHandshakeResendTimeMillis() {
         return settings.resendMillis();

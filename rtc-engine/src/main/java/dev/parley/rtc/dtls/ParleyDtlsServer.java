@@ -98,6 +98,12 @@ final class ParleyDtlsServer extends DefaultTlsServer {
         DtlsCredentials.verify(clientCertificate, remoteFingerprint);
     }
 
+    /** RFC 7627: browsers and libwebrtc always use the extended master secret; a peer without it is refused. */
+    @Override
+    public boolean requiresExtendedMasterSecret() {
+        return true;
+    }
+
     @Override
     public int getHandshakeResendTimeMillis() {
         return settings.resendMillis();
