@@ -73,6 +73,8 @@ public final class PeerConnection implements AutoCloseable {
     private SessionDescription.Type remoteType;
     private long sessionVersion = 2;
     private boolean gathering;
+    private String remoteUfrag;
+    private boolean restartPending;
     private String bundleMid = "0";
     private DtlsEndpoint dtls;
     private volatile SrtpOutboundSession srtpOut;
@@ -151,7 +153,9 @@ public final class PeerConnection implements AutoCloseable {
                 agent(description.type() == SessionDescription.Type.OFFER ? IceRole.CONTROLLING : IceRole.CONTROLLED)
                         .gather();
             }
-            setState(PeerConnectionState.CONNECTING);
+            if (state == PeerConnectionState.NEW) {
+                setState(PeerConnectionState.CONNECTING);
+            }
             return null;
         });
     }
@@ -167,10 +171,17 @@ public final class PeerConnection implements AutoCloseable {
                     .map(CertificateFingerprint::of).flatMap(Optional::stream).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No usable a=fingerprint."));
             Setup theirSetup = sdp.setupFor(m).orElse(Setup.ACTPASS);
+            boolean peerRestarted = remote != null && !ufrag.equals(remoteUfrag);
             remote = sdp;
             remoteType = description.type();
             IceAgent agent = agent(description.type() == SessionDescription.Type.OFFER
                     ? IceRole.CONTROLLED : IceRole.CONTROLLING);
+            if (peerRestarted && description.type() == SessionDescription.Type.OFFER && !restartPending) {
+                // RFC 8445 section 9: an offer with new credentials restarts ICE; our answer gets new ones too.
+                agent.restart();
+            }
+            restartPending = false;
+            remoteUfrag = ufrag;
             agent.setRemoteCredentials(new IceCredentials(ufrag, pwd));
             for (dev.parley.rtc.sdp.Candidate c : m.candidates()) {
                 CandidateLines.fromSignalled(c.toAttributeValue()).ifPresent(agent::addRemoteCandidate);
@@ -213,11 +224,15 @@ public final class PeerConnection implements AutoCloseable {
         return parsed.isPresent();
     }
 
-    /** ICE restart (RFC 8445 section 9): the next offer carries new credentials. */
+    /**
+     * ICE restart (RFC 8445 section 9): new local credentials now, carried by the next offer; media keeps the old
+     * path until checks with the new credentials select one.
+     */
     public CompletableFuture<Void> restartIce() {
         return onLoop(() -> {
             if (ice != null) {
                 ice.restart();
+                restartPending = true;
             }
             return null;
         });

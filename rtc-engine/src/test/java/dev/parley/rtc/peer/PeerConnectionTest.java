@@ -231,6 +231,42 @@ class PeerConnectionTest {
         assertThat(parleyThreads()).as("closing ends every thread").isZero();
     }
 
+    @Test
+    void anIceRestartRenegotiatesNewCredentialsAndTheCallCarriesOn() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        negotiate(a, b, sdp -> sdp);
+        a.await(PeerConnectionState.CONNECTED);
+        b.await(PeerConnectionState.CONNECTED);
+        String firstUfrag = ufragOf(a.pc.createOffer().get(5, TimeUnit.SECONDS).sdp());
+
+        a.pc.restartIce().get(5, TimeUnit.SECONDS);
+        SessionDescription offer = a.pc.createOffer().get(5, TimeUnit.SECONDS);
+        assertThat(ufragOf(offer.sdp())).isNotEqualTo(firstUfrag);
+        a.pc.setLocalDescription(offer).get(5, TimeUnit.SECONDS);
+        b.pc.setRemoteDescription(offer).get(5, TimeUnit.SECONDS);
+        SessionDescription answer = b.pc.createAnswer().get(5, TimeUnit.SECONDS);
+        b.pc.setLocalDescription(answer).get(5, TimeUnit.SECONDS);
+        a.pc.setRemoteDescription(answer).get(5, TimeUnit.SECONDS);
+
+        Thread.sleep(500);
+        byte[] packet = rtpPacket(a.audio, 900, "after restart");
+        assertThat(a.pc.sendRtp(packet, 0, packet.length)).isTrue();
+        byte[] got;
+        do {
+            got = b.rtp.poll(5, TimeUnit.SECONDS);
+        } while (got != null && !payloadOf(got).equals("after restart"));
+        assertThat(got).isNotNull();
+        assertThat(a.pc.connectionState()).isEqualTo(PeerConnectionState.CONNECTED);
+        assertThat(a.pc.iceConnectionState()).isEqualTo(dev.parley.rtc.ice.IceConnectionState.CONNECTED);
+    }
+
+    private static String ufragOf(String sdp) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a=ice-ufrag:(\\S+)").matcher(sdp);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
     private static long parleyThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("parley-pc-") || t.getName().startsWith("parley-dtls")).count();
