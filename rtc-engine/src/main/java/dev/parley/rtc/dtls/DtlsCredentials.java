@@ -1,5 +1,8 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpKeyingMaterial;
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.io.IOException;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.HashAlgorithm;
@@ -14,7 +17,7 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
-/** Shared by the DTLS client and server: signing with our certificate, and checking the peer's fingerprint. */
+/** Shared by the DTLS client and server: signing with our certificate, checking the peer's, exporting SRTP keys. */
 final class DtlsCredentials {
 
     private DtlsCredentials() {
@@ -27,6 +30,13 @@ final class DtlsCredentials {
         return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
                 certificate.privateKey(), chain,
                 new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+    }
+
+    /** RFC 5764 section 4.2: the SRTP master keys and salts, exported once the handshake is done. */
+    static SrtpKeyingMaterial exportSrtpKeys(TlsContext context, SrtpProfile profile, boolean isClient) {
+        byte[] exported = context.exportKeyingMaterial(SrtpKeyingMaterial.EXPORTER_LABEL, null,
+                SrtpKeyingMaterial.exportLength(profile));
+        return SrtpKeyingMaterial.fromDtlsExport(profile, exported, isClient);
     }
 
     /** RFC 8827 section 6.5: the peer's certificate must match the fingerprint it signalled, or the call fails. */

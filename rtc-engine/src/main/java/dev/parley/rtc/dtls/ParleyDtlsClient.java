@@ -108,9 +108,7 @@ class ParleyDtlsClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] exported = context.exportKeyingMaterial(SrtpKeyingMaterial.EXPORTER_LABEL, null,
-                SrtpKeyingMaterial.exportLength(chosen));
-        keys = SrtpKeyingMaterial.fromDtlsExport(chosen, exported, true);
+        keys = DtlsCredentials.exportSrtpKeys(context, chosen, true);
     }
 
     SrtpKeyingMaterial keys() {

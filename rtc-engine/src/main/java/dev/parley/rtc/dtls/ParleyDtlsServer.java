@@ -117,9 +117,7 @@ final class ParleyDtlsServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] exported = context.exportKeyingMaterial(SrtpKeyingMaterial.EXPORTER_LABEL, null,
-                SrtpKeyingMaterial.exportLength(chosen));
-        keys = SrtpKeyingMaterial.fromDtlsExport(chosen, exported, false);
+        keys = DtlsCredentials.exportSrtpKeys(context, chosen, false);
     }
 
     SrtpKeyingMaterial keys() {
