@@ -115,8 +115,19 @@ public final class IceAgent implements AutoCloseable {
      * {@link IceListener#onLocalCandidate}, then {@code null}. Completes when the host sockets are bound.
      */
     public CompletableFuture<Void> gather() {
+        return gather(config.stunServers());
+    }
+
+    /** As {@link #gather()}, with these STUN servers (resolved by the caller, off the network thread). */
+    public CompletableFuture<Void> gather(List<InetSocketAddress> stunServers) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
+            if (config.relayOnly()) {
+                // Nothing to relay through yet (TURN comes with relays): no address of ours leaves the machine.
+                listener.onLocalCandidate(null);
+                done.complete(null);
+                return;
+            }
             List<InetAddress> addresses = HostAddresses.find(config.hosts());
             List<CompletableFuture<UdpSocket>> opening = new ArrayList<>();
             List<HostSocket[]> refs = new ArrayList<>();
@@ -137,7 +148,7 @@ public final class IceAgent implements AutoCloseable {
                             }
                             refs.get(i)[0] = addHost(f.join(), index++);
                         }
-                        gatherServerReflexive();
+                        gatherServerReflexive(stunServers);
                         done.complete(null);
                     }));
         });
@@ -160,9 +171,9 @@ public final class IceAgent implements AutoCloseable {
         return hs;
     }
 
-    private void gatherServerReflexive() {
+    private void gatherServerReflexive(List<InetSocketAddress> stunServers) {
         for (HostSocket hs : List.copyOf(sockets)) {
-            for (InetSocketAddress server : config.stunServers()) {
+            for (InetSocketAddress server : stunServers) {
                 if (server.getAddress() == null
                         || server.getAddress().getClass() != hs.host().address().getAddress().getClass()) {
                     continue;

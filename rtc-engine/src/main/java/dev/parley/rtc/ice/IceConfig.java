@@ -9,10 +9,12 @@ import java.util.List;
  * 5 s, lost after 30 s); {@code disconnectedAfter} is when the W3C state turns {@code disconnected}.
  *
  * @param stunServers server-reflexive candidates are gathered from these (IPv4 host sockets)
+ * @param relayOnly   gather and signal relayed candidates only (W3C iceTransportPolicy "relay")
  */
 public record IceConfig(List<InetSocketAddress> stunServers, HostAddresses.Options hosts, Duration pacing,
                         Duration checkRto, int checkAttempts, Duration consentInterval,
-                        Duration disconnectedAfter, Duration consentLostAfter, Duration checkingTimeout) {
+                        Duration disconnectedAfter, Duration consentLostAfter, Duration checkingTimeout,
+                        boolean relayOnly) {
 
     public IceConfig {
         stunServers = List.copyOf(stunServers);
@@ -20,7 +22,7 @@ public record IceConfig(List<InetSocketAddress> stunServers, HostAddresses.Optio
 
     public static IceConfig defaults() {
         return new IceConfig(List.of(), HostAddresses.Options.defaults(), Duration.ofMillis(50), Duration.ofMillis(250),
-                7, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30));
+                7, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30), false);
     }
 
     /** Loopback only: for tests and for calls between two windows on one machine. */
@@ -30,21 +32,27 @@ public record IceConfig(List<InetSocketAddress> stunServers, HostAddresses.Optio
 
     public IceConfig withHosts(HostAddresses.Options options) {
         return new IceConfig(stunServers, options, pacing, checkRto, checkAttempts, consentInterval,
-                disconnectedAfter, consentLostAfter, checkingTimeout);
+                disconnectedAfter, consentLostAfter, checkingTimeout, relayOnly);
     }
 
     public IceConfig withStunServers(List<InetSocketAddress> servers) {
         return new IceConfig(servers, hosts, pacing, checkRto, checkAttempts, consentInterval,
-                disconnectedAfter, consentLostAfter, checkingTimeout);
+                disconnectedAfter, consentLostAfter, checkingTimeout, relayOnly);
+    }
+
+    /** Relayed candidates only (privacy): no host or server-reflexive address is gathered or signalled. */
+    public IceConfig withRelayOnly(boolean only) {
+        return new IceConfig(stunServers, hosts, pacing, checkRto, checkAttempts, consentInterval, disconnectedAfter,
+                consentLostAfter, checkingTimeout, only);
     }
 
     public IceConfig withChecks(Duration rto, int attempts) {
         return new IceConfig(stunServers, hosts, pacing, rto, attempts, consentInterval, disconnectedAfter,
-                consentLostAfter, checkingTimeout);
+                consentLostAfter, checkingTimeout, relayOnly);
     }
 
     public IceConfig withConsent(Duration interval, Duration disconnected, Duration lost) {
         return new IceConfig(stunServers, hosts, pacing, checkRto, checkAttempts, interval, disconnected, lost,
-                checkingTimeout);
+                checkingTimeout, relayOnly);
     }
 }

@@ -150,8 +150,10 @@ public final class PeerConnection implements AutoCloseable {
                     .flatMap(MediaDescription::mid).ifPresent(mid -> bundleMid = mid);
             if (!gathering) {
                 gathering = true;
-                agent(description.type() == SessionDescription.Type.OFFER ? IceRole.CONTROLLING : IceRole.CONTROLLED)
-                        .gather();
+                IceAgent agent = agent(description.type() == SessionDescription.Type.OFFER
+                        ? IceRole.CONTROLLING : IceRole.CONTROLLED);
+                // Name lookups for STUN servers may block: they run off the network thread.
+                CompletableFuture.supplyAsync(this::resolveStunServers).thenAccept(agent::gather);
             }
             if (state == PeerConnectionState.NEW) {
                 setState(PeerConnectionState.CONNECTING);
@@ -256,9 +258,24 @@ public final class PeerConnection implements AutoCloseable {
 
     private IceAgent agent(IceRole role) {
         if (ice == null) {
-            ice = new IceAgent(loop, role, config.ice(), new IceEvents());
+            ice = new IceAgent(loop, role, config.iceConfig(), new IceEvents());
         }
         return ice;
+    }
+
+    private List<java.net.InetSocketAddress> resolveStunServers() {
+        List<java.net.InetSocketAddress> resolved = new ArrayList<>(config.ice().stunServers());
+        for (IceServer server : config.iceServers()) {
+            for (IceServer.HostPort hp : server.stunHosts()) {
+                java.net.InetSocketAddress address = new java.net.InetSocketAddress(hp.host(), hp.port());
+                if (address.isUnresolved()) {
+                    LOG.debug("STUN server name did not resolve; skipped");
+                } else {
+                    resolved.add(address);
+                }
+            }
+        }
+        return resolved;
     }
 
     private void startDtls(DtlsRole role, CertificateFingerprint remoteFingerprint) {

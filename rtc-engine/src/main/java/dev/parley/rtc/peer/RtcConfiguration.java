@@ -3,29 +3,42 @@ package dev.parley.rtc.peer;
 import dev.parley.rtc.dtls.DtlsCertificate;
 import dev.parley.rtc.dtls.DtlsSettings;
 import dev.parley.rtc.ice.IceConfig;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * How a {@link PeerConnection} is set up (W3C RTCConfiguration, as far as this engine implements it): the ICE
- * settings (STUN servers, which host addresses to use), the DTLS certificate (a fresh one when null) and DTLS tunables.
+ * How a {@link PeerConnection} is set up (W3C RTCConfiguration, as far as this engine implements it): ICE servers,
+ * the transport policy, the DTLS certificate (a fresh one when null), and engine tunables for ICE and DTLS.
  */
-public record RtcConfiguration(IceConfig ice, DtlsCertificate certificate, DtlsSettings dtls) {
+public record RtcConfiguration(List<IceServer> iceServers, IceTransportPolicy iceTransportPolicy,
+                               DtlsCertificate certificate, IceConfig ice, DtlsSettings dtls) {
+
+    public RtcConfiguration {
+        iceServers = List.copyOf(iceServers);
+    }
 
     public static RtcConfiguration defaults() {
-        return new RtcConfiguration(IceConfig.defaults(), null, DtlsSettings.defaults());
+        return new RtcConfiguration(List.of(), IceTransportPolicy.ALL, null, IceConfig.defaults(), DtlsSettings.defaults());
     }
 
     /** Loopback addresses included: for tests and for two Parley windows on one machine. */
     public static RtcConfiguration loopback() {
-        return new RtcConfiguration(IceConfig.loopback(), null, DtlsSettings.defaults());
+        return new RtcConfiguration(List.of(), IceTransportPolicy.ALL, null, IceConfig.loopback(), DtlsSettings.defaults());
     }
 
-    public RtcConfiguration withStunServers(List<InetSocketAddress> servers) {
-        return new RtcConfiguration(ice.withStunServers(servers), certificate, dtls);
+    public RtcConfiguration withIceServers(List<IceServer> servers) {
+        return new RtcConfiguration(servers, iceTransportPolicy, certificate, ice, dtls);
+    }
+
+    public RtcConfiguration withIceTransportPolicy(IceTransportPolicy policy) {
+        return new RtcConfiguration(iceServers, policy, certificate, ice, dtls);
     }
 
     public RtcConfiguration withCertificate(DtlsCertificate cert) {
-        return new RtcConfiguration(ice, cert, dtls);
+        return new RtcConfiguration(iceServers, iceTransportPolicy, cert, ice, dtls);
+    }
+
+    /** The agent's settings with the transport policy applied. */
+    IceConfig iceConfig() {
+        return ice.withRelayOnly(iceTransportPolicy == IceTransportPolicy.RELAY);
     }
 }

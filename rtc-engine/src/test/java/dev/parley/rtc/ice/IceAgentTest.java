@@ -271,28 +271,10 @@ class IceAgentTest {
 
     @Test
     void serverReflexiveCandidatesComeFromTheStunServer() throws Exception {
-        // A STUN server on loopback that reports every client as 203.0.113.5:40000, as a NAT would.
         InetSocketAddress mapped = new InetSocketAddress("203.0.113.5", 40_000);
-        try (DatagramSocket server = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            Thread responder = new Thread(() -> {
-                byte[] buf = new byte[1500];
-                while (!server.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        server.receive(p);
-                        dev.parley.rtc.stun.StunMessage request =
-                                dev.parley.rtc.stun.StunDecoder.decode(p.getData(), 0, p.getLength());
-                        byte[] reply = dev.parley.rtc.stun.StunResponses.bindingSuccess(request, mapped, null);
-                        server.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "test-stun-server");
-            responder.setDaemon(true);
-            responder.start();
+        try (FakeStunServer server = new FakeStunServer(mapped)) {
             IceConfig config = IceConfig.loopback().withHosts(new HostAddresses.Options(true, false))
-                    .withStunServers(List.of((InetSocketAddress) server.getLocalSocketAddress()));
+                    .withStunServers(List.of(server.address()));
             a.agent = new IceAgent(loopA, IceRole.CONTROLLING, config, a);
             a.agent.gather().get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -267,6 +267,54 @@ class PeerConnectionTest {
         return m.group(1);
     }
 
+    @Test
+    void stunServersFromTheConfigurationYieldServerReflexiveCandidates() throws Exception {
+        try (dev.parley.rtc.ice.FakeStunServer stun =
+                     new dev.parley.rtc.ice.FakeStunServer(new java.net.InetSocketAddress("203.0.113.9", 41_000))) {
+            PeerConnection pc = new PeerConnection(RtcConfiguration.loopback().withIceServers(List.of(
+                    IceServer.stun("stun:127.0.0.1:" + stun.address().getPort()),
+                    IceServer.stun("stun:unresolvable.invalid"))));
+            open.add(pc);
+            BlockingQueue<IceCandidate> candidates = new LinkedBlockingQueue<>();
+            pc.addListener(new PeerConnectionListener() {
+                @Override
+                public void onIceCandidate(IceCandidate candidate) {
+                    candidates.add(candidate);
+                }
+            });
+            pc.setLocalDescription(pc.createOffer().get(5, TimeUnit.SECONDS)).get(5, TimeUnit.SECONDS);
+            List<String> lines = new ArrayList<>();
+            IceCandidate c;
+            while ((c = candidates.poll(5, TimeUnit.SECONDS)) != null && !c.isEndOfCandidates()) {
+                lines.add(c.candidate());
+            }
+            assertThat(c).as("gathering ends with end-of-candidates").isNotNull();
+            assertThat(lines).anyMatch(l -> l.contains(" 203.0.113.9 41000 typ srflx raddr "));
+            assertThat(lines).anyMatch(l -> l.contains(" typ host"));
+        }
+    }
+
+    @Test
+    void relayOnlyPolicySignalsNoAddressOfThisMachine() throws Exception {
+        PeerConnection pc = new PeerConnection(RtcConfiguration.loopback()
+                .withIceTransportPolicy(IceTransportPolicy.RELAY));
+        open.add(pc);
+        BlockingQueue<IceCandidate> candidates = new LinkedBlockingQueue<>();
+        pc.addListener(new PeerConnectionListener() {
+            @Override
+            public void onIceCandidate(IceCandidate candidate) {
+                candidates.add(candidate);
+            }
+        });
+        SessionDescription offer = pc.createOffer().get(5, TimeUnit.SECONDS);
+        pc.setLocalDescription(offer).get(5, TimeUnit.SECONDS);
+        IceCandidate first = candidates.poll(5, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.isEndOfCandidates()).as("no host or server-reflexive candidate").isTrue();
+        // (The o= line's 127.0.0.1 is JSEP's fixed placeholder, RFC 8829 section 5.2.1, not an address of ours.)
+        assertThat(offer.sdp()).doesNotContain("a=candidate").doesNotContain("typ host");
+    }
+
     private static long parleyThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("parley-pc-") || t.getName().startsWith("parley-dtls")).count();
