@@ -58,6 +58,16 @@ public final class DtlsCertificate {
         return privateKey;
     }
 
+    /** The key for Bouncy Castle's own (faster) EC arithmetic, converted once. */
+    synchronized org.bouncycastle.crypto.params.AsymmetricKeyParameter privateKeyParameters() throws java.io.IOException {
+        if (keyParameters == null) {
+            keyParameters = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(privateKey.getEncoded());
+        }
+        return keyParameters;
+    }
+
+    private org.bouncycastle.crypto.params.AsymmetricKeyParameter keyParameters;
+
     /** The certificate, DER-encoded. */
     public byte[] der() {
         return der.clone();

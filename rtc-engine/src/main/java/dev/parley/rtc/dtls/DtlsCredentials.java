@@ -14,8 +14,8 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** Shared by the DTLS client and server: signing with our certificate, checking the peer's, exporting SRTP keys. */
 final class DtlsCredentials {
@@ -23,12 +23,12 @@ final class DtlsCredentials {
     private DtlsCredentials() {
     }
 
-    static TlsCredentialedSigner signer(TlsContext context, JcaTlsCrypto crypto, DtlsCertificate certificate)
+    static TlsCredentialedSigner signer(TlsContext context, BcTlsCrypto crypto, DtlsCertificate certificate)
             throws IOException {
         TlsCertificate tlsCertificate = crypto.createCertificate(certificate.derUnsafe());
         Certificate chain = new Certificate(new TlsCertificate[] {tlsCertificate});
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                certificate.privateKey(), chain,
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+                certificate.privateKeyParameters(), chain,
                 new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
     }
 

@@ -12,8 +12,7 @@ import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +81,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     private void run() {
-        JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(RANDOM);
+        BcTlsCrypto crypto = new BcTlsCrypto(RANDOM);
         try {
             SrtpKeyingMaterial material;
             if (role == DtlsRole.CLIENT) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
@@ -18,7 +19,7 @@ import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** The DTLS 1.2 client side (setup:active): offers use_srtp, checks the server's fingerprint, exports SRTP keys. */
 class ParleyDtlsClient extends DefaultTlsClient {
@@ -30,7 +31,7 @@ class ParleyDtlsClient extends DefaultTlsClient {
     private SrtpProfile chosen;
     private SrtpKeyingMaterial keys;
 
-    ParleyDtlsClient(JcaTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
+    ParleyDtlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
                      DtlsSettings settings) {
         super(crypto);
         this.certificate = certificate;
@@ -84,7 +85,7 @@ class ParleyDtlsClient extends DefaultTlsClient {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                return DtlsCredentials.signer(context, (JcaTlsCrypto) getCrypto(), certificate);
+                return DtlsCredentials.signer(context, (BcTlsCrypto) getCrypto(), certificate);
             }
         };
     }

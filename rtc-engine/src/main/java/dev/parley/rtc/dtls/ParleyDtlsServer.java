@@ -18,7 +18,7 @@ import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * The DTLS 1.2 server side (setup:passive, or actpass answered by active): demands the client's certificate
@@ -34,7 +34,7 @@ final class ParleyDtlsServer extends DefaultTlsServer {
     private SrtpProfile chosen;
     private SrtpKeyingMaterial keys;
 
-    ParleyDtlsServer(JcaTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
+    ParleyDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint remoteFingerprint,
                      DtlsSettings settings) {
         super(crypto);
         this.certificate = certificate;
@@ -55,7 +55,7 @@ final class ParleyDtlsServer extends DefaultTlsServer {
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        return DtlsCredentials.signer(context, (JcaTlsCrypto) getCrypto(), certificate);
+        return DtlsCredentials.signer(context, (BcTlsCrypto) getCrypto(), certificate);
     }
 
     @Override

@@ -63,7 +63,9 @@ public final class IceAgent implements AutoCloseable {
     private volatile IceCredentials local;
     private IceCredentials remote;
     private CheckList checks;
-    private CandidatePair selected;
+    private volatile CandidatePair selected;
+    /** The first pair a check succeeded on: usable for DTLS before nomination completes. */
+    private volatile CandidatePair firstValid;
     private CandidatePair nominating;
     private EventLoop.Timer pacer;
     private EventLoop.Timer consentTimer;
@@ -347,6 +349,10 @@ public final class IceAgent implements AutoCloseable {
             return;
         }
         checks.succeeded(pair);
+        if (firstValid == null) {
+            firstValid = pair;
+            listener.onWritable(pair);
+        }
         if (role == IceRole.CONTROLLING) {
             if (useCandidate) {
                 pair.nominate();
@@ -380,10 +386,13 @@ public final class IceAgent implements AutoCloseable {
         }
     }
 
+    // A triggered check goes out now rather than at the next pacing tick: the peer's own checks bound how
+    // often this happens, and waiting a tick would add Ta to every connection's setup.
     private void kickPacer() {
-        if (pacer == null) {
-            pace();
+        if (pacer != null) {
+            pacer.cancel();
         }
+        pace();
     }
 
     private void select(CandidatePair pair) {
@@ -608,9 +617,12 @@ public final class IceAgent implements AutoCloseable {
 
     // ---- media path, restart, close --------------------------------------------------------------------
 
-    /** Sends a DTLS/SRTP datagram over the selected pair; false (and dropped) when there is none yet. */
+    /**
+     * Sends a DTLS/SRTP datagram over the selected pair, or before nomination over the first pair that proved to
+     * work (so DTLS can start as soon as a path exists); false (and dropped) when there is none yet.
+     */
     public boolean send(byte[] data, int offset, int length) {
-        CandidatePair pair = selected;
+        CandidatePair pair = selected != null ? selected : firstValid;
         if (pair == null || state == IceConnectionState.FAILED || state == IceConnectionState.CLOSED) {
             return false;
         }
@@ -640,6 +652,7 @@ public final class IceAgent implements AutoCloseable {
             checks = new CheckList(role == IceRole.CONTROLLING);
             if (state == IceConnectionState.FAILED) {
                 selected = null;
+                firstValid = null;
             }
             if (selected == null) {
                 setState(IceConnectionState.NEW);

@@ -12,6 +12,10 @@ public interface IceListener {
     default void onStateChanged(IceConnectionState state) {
     }
 
+    /** The first pair that passed a check: the transport can carry packets (DTLS may start) before nomination. */
+    default void onWritable(CandidatePair pair) {
+    }
+
     /** The pair media now uses. */
     default void onSelectedPair(CandidatePair pair) {
     }

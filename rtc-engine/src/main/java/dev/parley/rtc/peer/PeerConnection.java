@@ -412,6 +412,13 @@ public final class PeerConnection implements AutoCloseable {
         }
 
         @Override
+        public void onWritable(dev.parley.rtc.ice.CandidatePair pair) {
+            if (dtls != null) {
+                beginHandshake();
+            }
+        }
+
+        @Override
         public void onStateChanged(IceConnectionState next) {
             iceState = next;
             listeners.forEach(l -> l.onIceConnectionStateChange(next));

@@ -9,8 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 
 /** RFC 7627: Parley insists on the extended master secret, as every WebRTC peer offers it. */
@@ -18,7 +17,7 @@ class ExtendedMasterSecretTest {
 
     /** A client from before RFC 7627. */
     private static final class OldClient extends ParleyDtlsClient {
-        OldClient(JcaTlsCrypto crypto, DtlsCertificate cert, CertificateFingerprint remote) {
+        OldClient(BcTlsCrypto crypto, DtlsCertificate cert, CertificateFingerprint remote) {
             super(crypto, cert, remote, DtlsSettings.defaults());
         }
 
@@ -48,7 +47,7 @@ class ExtendedMasterSecretTest {
         clientSide[0] = new QueuedDatagramTransport(server::receive);
         try {
             CompletableFuture<SrtpKeyingMaterial> serverKeys = server.start();
-            JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
+            BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
             Throwable clientFailure = catchThrowable(() ->
                     new DTLSClientProtocol().connect(new OldClient(crypto, clientCert, serverCert.fingerprint()), clientSide[0]));
             assertThat(clientFailure).isNotNull();

@@ -11,8 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.TlsExtensionsUtils;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import dev.parley.rtc.srtp.SrtpKeyingMaterial;
 
@@ -24,7 +23,7 @@ class FragmentedClientHelloTest {
 
     /** A client whose ClientHello carries 1,300 bytes of padding, so it cannot fit one 1,200-byte datagram. */
     private static final class BulkyClient extends ParleyDtlsClient {
-        BulkyClient(JcaTlsCrypto crypto, DtlsCertificate cert, CertificateFingerprint remote) {
+        BulkyClient(BcTlsCrypto crypto, DtlsCertificate cert, CertificateFingerprint remote) {
             super(crypto, cert, remote, DtlsSettings.defaults());
         }
 
@@ -55,7 +54,7 @@ class FragmentedClientHelloTest {
         });
         try {
             CompletableFuture<SrtpKeyingMaterial> serverKeys = server.start();
-            JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
+            BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
             BulkyClient client = new BulkyClient(crypto, clientCert, serverCert.fingerprint());
             new DTLSClientProtocol().connect(client, clientSide[0]);
             assertThat(firstFlightSizes.get(0)).as("the first fragment fills a datagram").isLessThanOrEqualTo(1_200);
