@@ -105,7 +105,9 @@ public final class Connection implements Session.Listener.AutoDemanding, PeerCha
         if (!rate.tryTake(now)) {
             closing = true;
             sendError(ErrorCode.RATE_LIMITED, "You are sending messages too fast; disconnecting.", null);
-            close(CLOSE_POLICY, "rate limited");
+            // Close a moment later, reading and dropping meanwhile: closing at once while the client is still
+            // sending makes the kernel reset the connection, and the client would never read why.
+            server.closeLater(this, CLOSE_POLICY, "rate limited");
             return;
         }
         if (wasOversized) {

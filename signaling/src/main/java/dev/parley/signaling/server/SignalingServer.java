@@ -33,6 +33,7 @@ public final class SignalingServer implements AutoCloseable {
     public static final String SERVICE_NAME = "parley-signaling";
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+    private static final long CLOSE_GRACE_MILLIS = 200;
 
     private final ServerConfig config;
     private final RoomRegistry rooms;
@@ -164,6 +165,16 @@ public final class SignalingServer implements AutoCloseable {
             admitted.decrementAndGet();
         }
         rooms.leave(connection, false, System.nanoTime());
+    }
+
+    /** Closes a connection after a short grace, so that an error sent just before it can be read. */
+    void closeLater(Connection connection, int statusCode, String reason) {
+        ScheduledExecutorService s = sweeper;
+        if (s != null && !s.isShutdown()) {
+            s.schedule(() -> connection.close(statusCode, reason), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            connection.close(statusCode, reason);
+        }
     }
 
     void releaseLater(Connection connection) {
