@@ -104,8 +104,9 @@ public final class EventLoop implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                long timeoutMillis = runDueTimers();
+                // Tasks first: they may add timers, which the select timeout must then know about.
                 runTasks();
+                long timeoutMillis = runDueTimers();
                 if (!running) {
                     break;
                 }
@@ -141,7 +142,7 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Runs due timers; returns milliseconds until the next one (0 = wait indefinitely is not wanted). */
+    /** Runs due timers; returns milliseconds until the next one, or 0 (select without timeout) when none is set. */
     private long runDueTimers() {
         long now = System.nanoTime();
         Timer next;
