@@ -17,50 +17,57 @@ public final class RecordingListener implements SignalingListener {
     }
 
     public final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** Every event ever recorded, for the message of a failed wait. */
+    private final java.util.List<Event> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void record(Event e) {
+        history.add(e);
+        events.add(e);
+    }
 
     @Override
     public void onStateChanged(ConnectionState state) {
-        events.add(new Event("state", state, null));
+        record(new Event("state", state, null));
     }
 
     @Override
     public void onCreated(String room) {
-        events.add(new Event("created", room, null));
+        record(new Event("created", room, null));
     }
 
     @Override
     public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
-        events.add(new Event("joined", joined, rejoined));
+        record(new Event("joined", joined, rejoined));
     }
 
     @Override
     public void onPeerJoined(PeerInfo peer) {
-        events.add(new Event("peer-joined", peer, null));
+        record(new Event("peer-joined", peer, null));
     }
 
     @Override
     public void onPeerLeft(String peerId) {
-        events.add(new Event("peer-left", peerId, null));
+        record(new Event("peer-left", peerId, null));
     }
 
     @Override
     public void onOffer(String from, String sdp) {
-        events.add(new Event("offer", from, sdp));
+        record(new Event("offer", from, sdp));
     }
 
     @Override
     public void onAnswer(String from, String sdp) {
-        events.add(new Event("answer", from, sdp));
+        record(new Event("answer", from, sdp));
     }
 
     @Override
     public void onCandidate(String from, IceCandidateInit candidate) {
-        events.add(new Event("candidate", from, candidate));
+        record(new Event("candidate", from, candidate));
     }
 
     @Override
     public void onError(ErrorCode code, String message, String ref) {
-        events.add(new Event("error", code, message));
+        record(new Event("error", code, message));
     }
 
     /** The next event of this kind within the timeout, skipping state changes and other kinds. */
@@ -69,7 +76,7 @@ public final class RecordingListener implements SignalingListener {
         while (true) {
             Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (e == null) {
-                throw new AssertionError("no '" + kind + "' event within " + timeout);
+                throw new AssertionError("no '" + kind + "' event within " + timeout + "; all events: " + history);
             }
             if (e.kind().equals(kind)) {
                 return e;
