@@ -27,6 +27,11 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     private volatile RoomEvents events = new RoomEventsAdapter();
     private CompletableFuture<Void> connected;
     private CompletableFuture<Void> entering;
+    /** The latest connection news, replayed to a lobby that starts listening after it happened. */
+    private volatile Status lastStatus;
+
+    private record Status(String sentence, boolean healthy) {
+    }
 
     public SignalingRoomService(URI server) {
         this.server = server;
@@ -88,7 +93,18 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
 
     /** Connects now rather than on first use, so the lobby can say whether the server is there. */
     public CompletableFuture<Void> connectNow() {
-        return ensureConnected();
+        return ensureConnected().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                status(cause.getMessage(), false);
+            }
+        });
+    }
+
+    private void status(String sentence, boolean healthy) {
+        lastStatus = new Status(sentence, healthy);
+        events.onConnectionStatus(sentence, healthy);
     }
 
     @Override
@@ -101,6 +117,10 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     @Override
     public void setEvents(RoomEvents events) {
         this.events = events;
+        Status last = lastStatus;
+        if (last != null) {
+            events.onConnectionStatus(last.sentence(), last.healthy());
+        }
     }
 
     @Override
@@ -133,10 +153,14 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
         @Override
         public void onStateChanged(ConnectionState state) {
             switch (state) {
-                case RECONNECTING -> events.onConnectionStatus(
-                        "Lost the connection to the signaling server. Reconnecting…", false);
-                case OPEN -> events.onConnectionStatus("Connected to " + serverDescription() + ".", true);
-                case CLOSED -> events.onConnectionStatus("Disconnected from the signaling server.", false);
+                case RECONNECTING -> status("Lost the connection to the signaling server. Reconnecting…", false);
+                case OPEN -> status("Connected to " + serverDescription() + ".", true);
+                case CLOSED -> {
+                    // A failed first connect reports its own, more useful sentence.
+                    if (lastStatus != null) {
+                        status("Disconnected from the signaling server.", false);
+                    }
+                }
                 default -> {
                 }
             }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Two lobbies meet in a room through a real signaling server. */
 class SignalingRoomServiceTest {
 
-    private static final class Recorder implements RoomEvents {
+    private static class Recorder implements RoomEvents {
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();
         volatile String room;
 
@@ -78,6 +78,21 @@ class SignalingRoomServiceTest {
 
             bob.leaveRoom();
             assertThat(a.next()).isEqualTo("left");
+        }
+    }
+
+    @Test
+    void aLobbyThatListensLateStillHearsThatTheServerIsUnreachable() throws Exception {
+        try (SignalingRoomService lonely = new SignalingRoomService(URI.create("ws://127.0.0.1:1/signal"))) {
+            lonely.connectNow().handle((ok, e) -> null).get(10, TimeUnit.SECONDS);
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            lonely.setEvents(new Recorder() {
+                @Override
+                public void onConnectionStatus(String sentence, boolean healthy) {
+                    heard.add(healthy + " " + sentence);
+                }
+            });
+            assertThat(heard).singleElement().asString().startsWith("false Cannot reach the signaling server");
         }
     }
 
