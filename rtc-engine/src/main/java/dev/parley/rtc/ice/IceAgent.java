@@ -50,7 +50,8 @@ public final class IceAgent implements AutoCloseable {
     private final IceListener listener;
     private final long tieBreaker = RANDOM.nextLong();
     private final Foundations foundations = new Foundations();
-    private final List<HostSocket> sockets = new ArrayList<>();
+    // Written on the loop thread while gathering; read by send() from other threads.
+    private final List<HostSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Candidate> remoteCandidates = new ArrayList<>();
     /** Routes (local base, remote address) the controlling peer nominated with USE-CANDIDATE. */
     private final Set<List<InetSocketAddress>> nominatedByPeer = new HashSet<>();
