@@ -1,0 +1,28 @@
+package dev.parley.rtc.rtcp;
+
+/** Picture Loss Indication (RFC 4585 §6.3.1): PSFB FMT 1, no FCI. */
+public record PictureLossIndication(int senderSsrc, int mediaSsrc) implements RtcpPacket {
+    public static final int FORMAT = 1;
+
+    static PictureLossIndication parse(byte[] b, int off, int end) {
+        return new PictureLossIndication(Wire.i32(b, off), Wire.i32(b, off + 4));
+    }
+
+    @Override
+    public int packetType() {
+        return PSFB;
+    }
+
+    @Override
+    public int encodedLength() {
+        return 12;
+    }
+
+    @Override
+    public int writeTo(byte[] dst, int off) {
+        Wire.header(dst, off, FORMAT, PSFB, 12);
+        Wire.put32(dst, off + 4, senderSsrc);
+        Wire.put32(dst, off + 8, mediaSsrc);
+        return 12;
+    }
+}

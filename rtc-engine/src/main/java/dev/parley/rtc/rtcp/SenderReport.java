@@ -1,0 +1,42 @@
+package dev.parley.rtc.rtcp;
+
+import java.util.List;
+
+/** Sender report (RFC 3550 §6.4.1): sender info (NTP, RTP timestamp, counts) and up to 31 report blocks. */
+public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount,
+        List<ReportBlock> reports) implements RtcpPacket {
+    public SenderReport {
+        reports = ReportBlocks.check(reports);
+    }
+
+    static SenderReport parse(int count, byte[] b, int off, int end) throws RtcpParseException {
+        Wire.require(end - off >= 24, "SR shorter than its sender info");
+        long ntp = Wire.u32(b, off + 4) << 32 | Wire.u32(b, off + 8);
+        return new SenderReport(Wire.i32(b, off), ntp, Wire.u32(b, off + 12), Wire.u32(b, off + 16),
+                Wire.u32(b, off + 20), ReportBlocks.read(b, off + 24, end, count));
+    }
+
+    @Override
+    public int packetType() {
+        return SR;
+    }
+
+    @Override
+    public int encodedLength() {
+        return 28 + ReportBlock.LENGTH * reports.size();
+    }
+
+    @Override
+    public int writeTo(byte[] dst, int off) {
+        int n = encodedLength();
+        Wire.header(dst, off, reports.size(), SR, n);
+        Wire.put32(dst, off + 4, ssrc);
+        Wire.put32(dst, off + 8, ntpTimestamp >>> 32);
+        Wire.put32(dst, off + 12, ntpTimestamp);
+        Wire.put32(dst, off + 16, rtpTimestamp);
+        Wire.put32(dst, off + 20, packetCount);
+        Wire.put32(dst, off + 24, octetCount);
+        ReportBlocks.write(reports, dst, off + 28);
+        return n;
+    }
+}
