@@ -29,6 +29,7 @@ public final class OpusDecoder {
     private long concealedFrames;
     private long fecRecoveredFrames;
     private long corruptPackets;
+    private long resets;
 
     /** A decoder producing mono (1) or stereo (2) output, whatever the packets carry. */
     public OpusDecoder(int channels) {
@@ -48,28 +49,33 @@ public final class OpusDecoder {
     public int decode(byte[] packet, int offset, int length, short[] pcm, int pcmOffset) {
         int room = room(pcm, pcmOffset);
         if (packet == null) {
-            return conceal(pcm, pcmOffset, Math.min(lastFrameSamples, room));
+            return conceal(pcm, pcmOffset, concealDuration(room));
         }
         if (offset < 0 || length <= 0 || offset > packet.length - length) {
             // RFC 6716 §3.4 R1: a packet has at least one byte; a bad slice is no packet either.
-            return corrupt(pcm, pcmOffset, room);
+            return corrupt(pcm, pcmOffset, concealDuration(room));
         }
         int n = OpusPackets.samples(packet, offset, length);
         if (n <= 0 || n > room) {
-            return corrupt(pcm, pcmOffset, room);
+            return corrupt(pcm, pcmOffset, concealDuration(room));
         }
         try {
             int got = decoder.decode(packet, offset, length, pcm, pcmOffset, room, false);
             if (got <= 0) {
-                return corrupt(pcm, pcmOffset, room);
+                return corrupt(pcm, pcmOffset, concealDuration(room));
             }
             lastFrameSamples = got;
             decodedPackets++;
             lastStatus = OpusDecodeStatus.DECODED;
             return got;
-        } catch (OpusException | RuntimeException e) {
-            // Concentus reports bad packets with OpusException, and some with index errors: both are hostile input.
-            return corrupt(pcm, pcmOffset, room);
+        } catch (OpusException e) {
+            // A packet Concentus rejects before decoding (framing): the decoder state is intact.
+            return corrupt(pcm, pcmOffset, concealDuration(room));
+        } catch (RuntimeException | AssertionError e) {
+            // Index errors, or the AssertionError Concentus's internal checks throw whether -ea is on or not:
+            // hostile content that failed half-way through, so the decoder state is suspect.
+            reset();
+            return corrupt(pcm, pcmOffset, concealDuration(room));
         }
     }
 
@@ -84,7 +90,8 @@ public final class OpusDecoder {
     /**
      * Rebuilds the lost frame that came just before {@code nextPacket} from that packet's in-band FEC data. Call
      * it instead of {@link #conceal} when the next packet has arrived, then {@link #decode} the next packet as
-     * usual. If the next packet carries no FEC, the frame is concealed ({@link OpusDecodeStatus#CONCEALED}).
+     * usual. If the next packet carries no FEC, or its frames last other than {@code samplesPerChannel}, the frame
+     * is concealed ({@link OpusDecodeStatus#CONCEALED}).
      *
      * @param samplesPerChannel duration of the lost frame (a multiple of 120, up to 5760)
      */
@@ -98,19 +105,24 @@ public final class OpusDecoder {
                 || OpusPackets.samples(nextPacket, offset, length) <= 0) {
             return corrupt(pcm, pcmOffset, samplesPerChannel);
         }
-        if (!OpusPackets.hasFec(nextPacket, offset, length)) {
+        // The LBRR data covers one frame of the next packet's duration: only a lost frame that long is rebuilt.
+        if (!OpusPackets.hasFec(nextPacket, offset, length)
+                || OpusPackets.samplesPerFrame(nextPacket, offset, length) != samplesPerChannel) {
             return conceal(pcm, pcmOffset, samplesPerChannel);
         }
         try {
             int got = decoder.decode(nextPacket, offset, length, pcm, pcmOffset, samplesPerChannel, true);
-            if (got <= 0) {
+            if (got != samplesPerChannel) {
                 return corrupt(pcm, pcmOffset, samplesPerChannel);
             }
             lastFrameSamples = got;
             fecRecoveredFrames++;
             lastStatus = OpusDecodeStatus.FEC_RECOVERED;
             return got;
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException e) {
+            return corrupt(pcm, pcmOffset, samplesPerChannel);
+        } catch (RuntimeException | AssertionError e) {
+            reset();
             return corrupt(pcm, pcmOffset, samplesPerChannel);
         }
     }
@@ -141,11 +153,26 @@ public final class OpusDecoder {
         return corruptPackets;
     }
 
-    private int corrupt(short[] pcm, int pcmOffset, int room) {
+    /** Times hostile input failed inside Concentus and the decoder was replaced by a fresh one. */
+    public long resets() {
+        return resets;
+    }
+
+    /** Counts a bad packet and conceals {@code samplesPerChannel} (a multiple of 120) in its place. */
+    private void reset() {
+        resets++;
+        decoder = newDecoder(channels);
+    }
+
+    private int corrupt(short[] pcm, int pcmOffset, int samplesPerChannel) {
         corruptPackets++;
         lastStatus = OpusDecodeStatus.CORRUPT;
-        int n = Math.min(lastFrameSamples, room) / GRANULE * GRANULE;
-        return plc(pcm, pcmOffset, n);
+        return plc(pcm, pcmOffset, samplesPerChannel);
+    }
+
+    /** The duration to conceal when a packet of unknown length is missing: the last frame's, if there is room. */
+    private int concealDuration(int room) {
+        return Math.min(lastFrameSamples, room) / GRANULE * GRANULE;
     }
 
     private int plc(short[] pcm, int pcmOffset, int samplesPerChannel) {
@@ -154,9 +181,9 @@ public final class OpusDecoder {
             if (got > 0) {
                 return got;
             }
-        } catch (OpusException | RuntimeException e) {
-            // A decoder whose state a hostile packet damaged: start afresh below.
-            decoder = newDecoder(channels);
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // A decoder whose state a hostile packet damaged: start afresh and output silence this once.
+            reset();
         }
         Arrays.fill(pcm, pcmOffset, pcmOffset + samplesPerChannel * channels, (short) 0);
         return samplesPerChannel;
