@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +22,12 @@ public record Bye(List<Integer> ssrcs, String reason) implements RtcpPacket {
         Wire.require(end - off >= 4 * count, "BYE source count " + count + " runs past the packet");
         List<Integer> ssrcs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(Wire.i32(b, off + 4 * i));
+            ssrcs.add(NetworkOrder.i32(b, off + 4 * i));
         }
         int p = off + 4 * count;
         String reason = null;
         if (p < end) {
-            int len = Wire.u8(b, p);
+            int len = NetworkOrder.u8(b, p);
             Wire.require(end - p - 1 >= len, "BYE reason runs past the packet");
             reason = new String(b, p + 1, len, StandardCharsets.UTF_8);
         }
@@ -52,7 +54,7 @@ public record Bye(List<Integer> ssrcs, String reason) implements RtcpPacket {
         Wire.header(dst, off, ssrcs.size(), BYE, n);
         int p = off + 4;
         for (int s : ssrcs) {
-            Wire.put32(dst, p, s);
+            NetworkOrder.put32(dst, p, s);
             p += 4;
         }
         if (reason != null) {

@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +37,9 @@ public record FullIntraRequest(int senderSsrc, List<Entry> entries) implements R
         List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int p = off + 8 + 8 * i;
-            entries.add(new Entry(Wire.i32(b, p), Wire.u8(b, p + 4)));
+            entries.add(new Entry(NetworkOrder.i32(b, p), NetworkOrder.u8(b, p + 4)));
         }
-        return new FullIntraRequest(Wire.i32(b, off), entries);
+        return new FullIntraRequest(NetworkOrder.i32(b, off), entries);
     }
 
     @Override
@@ -54,12 +56,12 @@ public record FullIntraRequest(int senderSsrc, List<Entry> entries) implements R
     public int writeTo(byte[] dst, int off) {
         int n = encodedLength();
         Wire.header(dst, off, FORMAT, PSFB, n);
-        Wire.put32(dst, off + 4, senderSsrc);
-        Wire.put32(dst, off + 8, 0); // RFC 5104 §4.3.1.2: media source SSRC SHALL be 0
+        NetworkOrder.put32(dst, off + 4, senderSsrc);
+        NetworkOrder.put32(dst, off + 8, 0); // RFC 5104 §4.3.1.2: media source SSRC SHALL be 0
         for (int i = 0; i < entries.size(); i++) {
             int p = off + 12 + 8 * i;
-            Wire.put32(dst, p, entries.get(i).ssrc());
-            Wire.put32(dst, p + 4, (long) entries.get(i).sequenceNumber() << 24);
+            NetworkOrder.put32(dst, p, entries.get(i).ssrc());
+            NetworkOrder.put32(dst, p + 4, (long) entries.get(i).sequenceNumber() << 24);
         }
         return n;
     }

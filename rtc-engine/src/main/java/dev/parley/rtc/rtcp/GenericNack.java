@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import dev.parley.rtc.rtp.SequenceNumbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +75,9 @@ public record GenericNack(int senderSsrc, int mediaSsrc, List<Item> items) imple
         List<Item> items = new ArrayList<>(fci);
         for (int i = 0; i < fci; i++) {
             int p = off + 8 + 4 * i;
-            items.add(new Item(Wire.u16(b, p), Wire.u16(b, p + 2)));
+            items.add(new Item(NetworkOrder.u16(b, p), NetworkOrder.u16(b, p + 2)));
         }
-        return new GenericNack(Wire.i32(b, off), Wire.i32(b, off + 4), items);
+        return new GenericNack(NetworkOrder.i32(b, off), NetworkOrder.i32(b, off + 4), items);
     }
 
     @Override
@@ -92,11 +94,11 @@ public record GenericNack(int senderSsrc, int mediaSsrc, List<Item> items) imple
     public int writeTo(byte[] dst, int off) {
         int n = encodedLength();
         Wire.header(dst, off, FORMAT, RTPFB, n);
-        Wire.put32(dst, off + 4, senderSsrc);
-        Wire.put32(dst, off + 8, mediaSsrc);
+        NetworkOrder.put32(dst, off + 4, senderSsrc);
+        NetworkOrder.put32(dst, off + 8, mediaSsrc);
         for (int i = 0; i < items.size(); i++) {
-            Wire.put16(dst, off + 12 + 4 * i, items.get(i).pid());
-            Wire.put16(dst, off + 14 + 4 * i, items.get(i).blp());
+            NetworkOrder.put16(dst, off + 12 + 4 * i, items.get(i).pid());
+            NetworkOrder.put16(dst, off + 14 + 4 * i, items.get(i).blp());
         }
         return n;
     }

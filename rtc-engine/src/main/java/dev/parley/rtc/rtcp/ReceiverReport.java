@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.List;
 
 /** Receiver report (RFC 3550 §6.4.2): the reporter's SSRC and up to 31 report blocks. */
@@ -10,7 +12,7 @@ public record ReceiverReport(int ssrc, List<ReportBlock> reports) implements Rtc
 
     static ReceiverReport parse(int count, byte[] b, int off, int end) throws RtcpParseException {
         Wire.require(end - off >= 4, "RR without SSRC");
-        return new ReceiverReport(Wire.i32(b, off), ReportBlocks.read(b, off + 4, end, count));
+        return new ReceiverReport(NetworkOrder.i32(b, off), ReportBlocks.read(b, off + 4, end, count));
     }
 
     @Override
@@ -27,7 +29,7 @@ public record ReceiverReport(int ssrc, List<ReportBlock> reports) implements Rtc
     public int writeTo(byte[] dst, int off) {
         int n = encodedLength();
         Wire.header(dst, off, reports.size(), RR, n);
-        Wire.put32(dst, off + 4, ssrc);
+        NetworkOrder.put32(dst, off + 4, ssrc);
         ReportBlocks.write(reports, dst, off + 8);
         return n;
     }

@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,21 +26,21 @@ public record Remb(int senderSsrc, long bitrateBps, List<Integer> ssrcs) impleme
 
     /** True when a PSFB FMT 15 body carries the "REMB" identifier (FMT 15 is shared by all application feedback). */
     static boolean matches(byte[] b, int off, int end) {
-        return end - off >= 12 && Wire.i32(b, off + 8) == IDENTIFIER;
+        return end - off >= 12 && NetworkOrder.i32(b, off + 8) == IDENTIFIER;
     }
 
     static Remb parse(byte[] b, int off, int end) throws RtcpParseException {
         Wire.require(end - off >= 16, "REMB shorter than its FCI");
-        int count = Wire.u8(b, off + 12);
-        int exponent = Wire.u8(b, off + 13) >>> 2;
-        long mantissa = Wire.u24(b, off + 13) & MAX_MANTISSA;
+        int count = NetworkOrder.u8(b, off + 12);
+        int exponent = NetworkOrder.u8(b, off + 13) >>> 2;
+        long mantissa = NetworkOrder.u24(b, off + 13) & MAX_MANTISSA;
         Wire.require(end - off - 16 >= 4 * count, "REMB SSRC count " + count + " runs past the packet");
         Wire.require(mantissa == 0 || Long.numberOfLeadingZeros(mantissa) > exponent, "REMB bitrate overflows");
         List<Integer> ssrcs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(Wire.i32(b, off + 16 + 4 * i));
+            ssrcs.add(NetworkOrder.i32(b, off + 16 + 4 * i));
         }
-        return new Remb(Wire.i32(b, off), mantissa << exponent, ssrcs);
+        return new Remb(NetworkOrder.i32(b, off), mantissa << exponent, ssrcs);
     }
 
     @Override
@@ -62,13 +64,13 @@ public record Remb(int senderSsrc, long bitrateBps, List<Integer> ssrcs) impleme
             exponent++;
         }
         Wire.header(dst, off, FORMAT, PSFB, n);
-        Wire.put32(dst, off + 4, senderSsrc);
-        Wire.put32(dst, off + 8, 0); // draft-alvestrand-rmcat-remb §2.2: media source SSRC is 0
-        Wire.put32(dst, off + 12, IDENTIFIER);
+        NetworkOrder.put32(dst, off + 4, senderSsrc);
+        NetworkOrder.put32(dst, off + 8, 0); // draft-alvestrand-rmcat-remb §2.2: media source SSRC is 0
+        NetworkOrder.put32(dst, off + 12, IDENTIFIER);
         dst[off + 16] = (byte) ssrcs.size();
-        Wire.put24(dst, off + 17, exponent << 18 | (int) mantissa);
+        NetworkOrder.put24(dst, off + 17, exponent << 18 | (int) mantissa);
         for (int i = 0; i < ssrcs.size(); i++) {
-            Wire.put32(dst, off + 20 + 4 * i, ssrcs.get(i));
+            NetworkOrder.put32(dst, off + 20 + 4 * i, ssrcs.get(i));
         }
         return n;
     }

@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * A reception report block (RFC 3550 §6.4.1), 24 bytes. Unsigned 32-bit fields are held in longs;
  * {@code cumulativeLost} is the signed 24-bit value (it may go negative with duplicates).
@@ -18,19 +20,19 @@ public record ReportBlock(int ssrc, int fractionLost, int cumulativeLost, long e
     }
 
     static ReportBlock read(byte[] b, int i) {
-        int lost = Wire.u24(b, i + 5);
-        return new ReportBlock(Wire.i32(b, i), Wire.u8(b, i + 4), (lost << 8) >> 8, Wire.u32(b, i + 8),
-                Wire.u32(b, i + 12), Wire.u32(b, i + 16), Wire.u32(b, i + 20));
+        int lost = NetworkOrder.u24(b, i + 5);
+        return new ReportBlock(NetworkOrder.i32(b, i), NetworkOrder.u8(b, i + 4), (lost << 8) >> 8, NetworkOrder.u32(b, i + 8),
+                NetworkOrder.u32(b, i + 12), NetworkOrder.u32(b, i + 16), NetworkOrder.u32(b, i + 20));
     }
 
     void write(byte[] b, int i) {
-        Wire.put32(b, i, ssrc);
+        NetworkOrder.put32(b, i, ssrc);
         b[i + 4] = (byte) fractionLost;
-        Wire.put24(b, i + 5, cumulativeLost & 0xffffff);
-        Wire.put32(b, i + 8, extendedHighestSequence);
-        Wire.put32(b, i + 12, jitter);
-        Wire.put32(b, i + 16, lastSenderReport);
-        Wire.put32(b, i + 20, delaySinceLastSenderReport);
+        NetworkOrder.put24(b, i + 5, cumulativeLost & 0xffffff);
+        NetworkOrder.put32(b, i + 8, extendedHighestSequence);
+        NetworkOrder.put32(b, i + 12, jitter);
+        NetworkOrder.put32(b, i + 16, lastSenderReport);
+        NetworkOrder.put32(b, i + 20, delaySinceLastSenderReport);
     }
 
     /** Round-trip time from this block (RFC 3550 §6.4.1), given the block's arrival as NTP middle 32 bits. */

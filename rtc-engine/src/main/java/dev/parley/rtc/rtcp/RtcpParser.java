@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,14 +31,14 @@ public final class RtcpParser {
         int end = off + len;
         while (p < end) {
             Wire.require(end - p >= Wire.HEADER, "trailing bytes after packet " + packets.size());
-            int first = Wire.u8(b, p);
+            int first = NetworkOrder.u8(b, p);
             Wire.require(first >>> 6 == 2, "RTCP version is not 2");
-            int pt = Wire.u8(b, p + 1);
-            int size = 4 * (Wire.u16(b, p + 2) + 1); // RFC 3550 §6.4.1: length in 32-bit words minus one
+            int pt = NetworkOrder.u8(b, p + 1);
+            int size = 4 * (NetworkOrder.u16(b, p + 2) + 1); // RFC 3550 §6.4.1: length in 32-bit words minus one
             Wire.require(size <= end - p, "RTCP length runs past the datagram");
             int bodyEnd = p + size;
             if ((first & 0x20) != 0) {
-                int pad = Wire.u8(b, bodyEnd - 1); // RFC 3550 §6.4.1: last octet counts the padding
+                int pad = NetworkOrder.u8(b, bodyEnd - 1); // RFC 3550 §6.4.1: last octet counts the padding
                 Wire.require(pad > 0 && pad <= size - Wire.HEADER, "bad RTCP padding count " + pad);
                 bodyEnd -= pad;
             }

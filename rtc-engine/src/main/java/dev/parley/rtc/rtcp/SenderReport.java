@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.List;
 
 /** Sender report (RFC 3550 §6.4.1): sender info (NTP, RTP timestamp, counts) and up to 31 report blocks. */
@@ -11,9 +13,9 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
 
     static SenderReport parse(int count, byte[] b, int off, int end) throws RtcpParseException {
         Wire.require(end - off >= 24, "SR shorter than its sender info");
-        long ntp = Wire.u32(b, off + 4) << 32 | Wire.u32(b, off + 8);
-        return new SenderReport(Wire.i32(b, off), ntp, Wire.u32(b, off + 12), Wire.u32(b, off + 16),
-                Wire.u32(b, off + 20), ReportBlocks.read(b, off + 24, end, count));
+        long ntp = NetworkOrder.u32(b, off + 4) << 32 | NetworkOrder.u32(b, off + 8);
+        return new SenderReport(NetworkOrder.i32(b, off), ntp, NetworkOrder.u32(b, off + 12), NetworkOrder.u32(b, off + 16),
+                NetworkOrder.u32(b, off + 20), ReportBlocks.read(b, off + 24, end, count));
     }
 
     @Override
@@ -30,12 +32,12 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
     public int writeTo(byte[] dst, int off) {
         int n = encodedLength();
         Wire.header(dst, off, reports.size(), SR, n);
-        Wire.put32(dst, off + 4, ssrc);
-        Wire.put32(dst, off + 8, ntpTimestamp >>> 32);
-        Wire.put32(dst, off + 12, ntpTimestamp);
-        Wire.put32(dst, off + 16, rtpTimestamp);
-        Wire.put32(dst, off + 20, packetCount);
-        Wire.put32(dst, off + 24, octetCount);
+        NetworkOrder.put32(dst, off + 4, ssrc);
+        NetworkOrder.put32(dst, off + 8, ntpTimestamp >>> 32);
+        NetworkOrder.put32(dst, off + 12, ntpTimestamp);
+        NetworkOrder.put32(dst, off + 16, rtpTimestamp);
+        NetworkOrder.put32(dst, off + 20, packetCount);
+        NetworkOrder.put32(dst, off + 24, octetCount);
         ReportBlocks.write(reports, dst, off + 28);
         return n;
     }

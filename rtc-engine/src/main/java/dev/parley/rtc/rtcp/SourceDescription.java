@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,20 +75,20 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
         int p = off;
         for (int c = 0; c < count; c++) {
             Wire.require(end - p >= 4, "SDES chunk " + c + " missing");
-            int ssrc = Wire.i32(b, p);
+            int ssrc = NetworkOrder.i32(b, p);
             int start = p;
             p += 4;
             List<Item> items = new ArrayList<>();
             while (true) {
                 Wire.require(p < end, "SDES chunk " + c + " has no terminating null item");
-                int type = Wire.u8(b, p);
+                int type = NetworkOrder.u8(b, p);
                 if (type == 0) {
                     p = start + (((p + 1 - start) + 3) & ~3); // skip the null item and padding to 32 bits
                     Wire.require(p <= end, "SDES chunk padding runs past the packet");
                     break;
                 }
                 Wire.require(end - p >= 2, "SDES item header cut");
-                int len = Wire.u8(b, p + 1);
+                int len = NetworkOrder.u8(b, p + 1);
                 Wire.require(end - p - 2 >= len, "SDES item runs past the packet");
                 items.add(new Item(type, new String(b, p + 2, len, StandardCharsets.UTF_8)));
                 p += 2 + len;
@@ -117,7 +119,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
         int p = off + 4;
         for (Chunk c : chunks) {
             int end = p + c.encodedLength();
-            Wire.put32(dst, p, c.ssrc());
+            NetworkOrder.put32(dst, p, c.ssrc());
             p += 4;
             for (Item i : c.items()) {
                 byte[] text = i.text().getBytes(StandardCharsets.UTF_8);

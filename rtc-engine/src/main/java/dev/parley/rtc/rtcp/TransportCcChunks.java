@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * Packet status chunks of transport-cc feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1.3 and
  * §3.1.4): a run-length chunk (T=0: 2-bit symbol, 13-bit run) or a status vector chunk (T=1: S=0 fourteen 1-bit
@@ -20,7 +22,7 @@ final class TransportCcChunks {
         int p = off;
         while (filled < symbols.length) {
             Wire.require(end - p >= 2, "transport-cc chunks end before " + symbols.length + " statuses");
-            int chunk = Wire.u16(b, p);
+            int chunk = NetworkOrder.u16(b, p);
             p += 2;
             if ((chunk & 0x8000) == 0) {
                 int symbol = (chunk >>> 13) & 3;
@@ -87,7 +89,7 @@ final class TransportCcChunks {
                 i += 7;
             }
             if (dst != null) {
-                Wire.put16(dst, off + bytes, chunk);
+                NetworkOrder.put16(dst, off + bytes, chunk);
             }
             bytes += 2;
         }

@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtcp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.Arrays;
 
 /**
@@ -137,11 +139,11 @@ public final class TransportCcFeedback implements RtcpPacket {
 
     static TransportCcFeedback parse(byte[] b, int off, int end) throws RtcpParseException {
         Wire.require(end - off >= 16, "transport-cc feedback shorter than its fixed fields");
-        int base = Wire.u16(b, off + 8);
-        int count = Wire.u16(b, off + 10);
+        int base = NetworkOrder.u16(b, off + 8);
+        int count = NetworkOrder.u16(b, off + 10);
         Wire.require(count >= 1 && count <= MAX_STATUS_COUNT, "transport-cc packet status count " + count);
-        int reference = Wire.u24(b, off + 12);
-        int fbCount = Wire.u8(b, off + 15);
+        int reference = NetworkOrder.u24(b, off + 12);
+        int fbCount = NetworkOrder.u8(b, off + 15);
         byte[] symbols = new byte[count];
         int p = TransportCcChunks.read(b, off + 16, end, symbols);
         int received = 0;
@@ -156,14 +158,14 @@ public final class TransportCcFeedback implements RtcpPacket {
         for (byte s : symbols) {
             if (s == SMALL_DELTA) {
                 Wire.require(p < end, "transport-cc small delta cut");
-                deltas[k++] = Wire.u8(b, p++);
+                deltas[k++] = NetworkOrder.u8(b, p++);
             } else if (s == LARGE_DELTA) {
                 Wire.require(end - p >= 2, "transport-cc large delta cut");
-                deltas[k++] = (short) Wire.u16(b, p);
+                deltas[k++] = (short) NetworkOrder.u16(b, p);
                 p += 2;
             }
         }
-        return new TransportCcFeedback(Wire.i32(b, off), Wire.i32(b, off + 4), base, reference, fbCount, symbols,
+        return new TransportCcFeedback(NetworkOrder.i32(b, off), NetworkOrder.i32(b, off + 4), base, reference, fbCount, symbols,
                 deltas);
     }
 
@@ -190,11 +192,11 @@ public final class TransportCcFeedback implements RtcpPacket {
     public int writeTo(byte[] dst, int off) {
         int n = encodedLength();
         Wire.header(dst, off, FORMAT, RTPFB, n);
-        Wire.put32(dst, off + 4, senderSsrc);
-        Wire.put32(dst, off + 8, mediaSsrc);
-        Wire.put16(dst, off + 12, baseSequence);
-        Wire.put16(dst, off + 14, symbols.length);
-        Wire.put24(dst, off + 16, referenceTime);
+        NetworkOrder.put32(dst, off + 4, senderSsrc);
+        NetworkOrder.put32(dst, off + 8, mediaSsrc);
+        NetworkOrder.put16(dst, off + 12, baseSequence);
+        NetworkOrder.put16(dst, off + 14, symbols.length);
+        NetworkOrder.put24(dst, off + 16, referenceTime);
         dst[off + 19] = (byte) feedbackPacketCount;
         int p = TransportCcChunks.write(symbols, dst, off + 20);
         int k = 0;
@@ -202,7 +204,7 @@ public final class TransportCcFeedback implements RtcpPacket {
             if (s == SMALL_DELTA) {
                 dst[p++] = (byte) deltas[k++];
             } else if (s == LARGE_DELTA) {
-                Wire.put16(dst, p, deltas[k++]);
+                NetworkOrder.put16(dst, p, deltas[k++]);
                 p += 2;
             }
         }

@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * The {@code abs-send-time} element (http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time): 3 bytes,
  * 24-bit 6.18 fixed point seconds, i.e. the NTP timestamp's bits 14..37, wrapping every 64 s.
@@ -38,7 +40,7 @@ public final class AbsSendTime {
 
     /** The value in an element, or -1 if it is not 3 bytes. */
     public static int read(byte[] b, int off, int len) {
-        return len == 3 ? Bytes.u24(b, off) : -1;
+        return len == 3 ? NetworkOrder.u24(b, off) : -1;
     }
 
     /** The value of the element with this id, or -1 if absent or malformed. */

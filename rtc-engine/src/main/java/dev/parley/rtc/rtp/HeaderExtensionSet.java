@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 import java.util.Arrays;
 
 /**
@@ -127,8 +129,8 @@ public final class HeaderExtensionSet {
             return 0;
         }
         boolean two = usesTwoByteForm();
-        Bytes.put16(dst, off, two ? HeaderExtensionReader.TWO_BYTE_PROFILE : HeaderExtensionReader.ONE_BYTE_PROFILE);
-        Bytes.put16(dst, off + 2, (total - 4) / 4);
+        NetworkOrder.put16(dst, off, two ? HeaderExtensionReader.TWO_BYTE_PROFILE : HeaderExtensionReader.ONE_BYTE_PROFILE);
+        NetworkOrder.put16(dst, off + 2, (total - 4) / 4);
         int p = off + 4;
         for (int i = 0; i < count; i++) {
             if (two) {

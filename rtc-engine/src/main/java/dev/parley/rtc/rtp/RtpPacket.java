@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * A reusable, non-copying view of one RTP packet (RFC 3550 §5.1) inside a caller's byte array.
  *
@@ -49,8 +51,8 @@ public final class RtpPacket {
             if (pos + 4 > len) {
                 return RtpParseStatus.EXTENSION_OVERRUN;
             }
-            profile = Bytes.u16(b, off + pos);
-            extLen = 4 * Bytes.u16(b, off + pos + 2);
+            profile = NetworkOrder.u16(b, off + pos);
+            extLen = 4 * NetworkOrder.u16(b, off + pos + 2);
             extData = pos + 4;
             if (extLen > len - extData) {
                 return RtpParseStatus.EXTENSION_OVERRUN;
@@ -115,23 +117,23 @@ public final class RtpPacket {
     }
 
     public int sequenceNumber() {
-        return Bytes.u16(buf, off + 2);
+        return NetworkOrder.u16(buf, off + 2);
     }
 
     /** The RTP timestamp as an unsigned 32-bit value. */
     public long timestamp() {
-        return Bytes.u32(buf, off + 4);
+        return NetworkOrder.u32(buf, off + 4);
     }
 
     public int ssrc() {
-        return Bytes.i32(buf, off + 8);
+        return NetworkOrder.i32(buf, off + 8);
     }
 
     public int csrc(int index) {
         if (index < 0 || index >= csrcCount) {
             throw new IndexOutOfBoundsException(index);
         }
-        return Bytes.i32(buf, off + FIXED_HEADER_LENGTH + 4 * index);
+        return NetworkOrder.i32(buf, off + FIXED_HEADER_LENGTH + 4 * index);
     }
 
     /** The header's length: fixed header, CSRCs and extension; the payload starts here. */
@@ -184,15 +186,15 @@ public final class RtpPacket {
     }
 
     public void setSequenceNumber(int seq) {
-        Bytes.put16(buf, off + 2, seq);
+        NetworkOrder.put16(buf, off + 2, seq);
     }
 
     public void setTimestamp(long ts) {
-        Bytes.put32(buf, off + 4, (int) ts);
+        NetworkOrder.put32(buf, off + 4, (int) ts);
     }
 
     public void setSsrc(int ssrc) {
-        Bytes.put32(buf, off + 8, ssrc);
+        NetworkOrder.put32(buf, off + 8, ssrc);
     }
 
     @Override

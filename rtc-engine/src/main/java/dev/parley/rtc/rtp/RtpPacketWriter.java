@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * Writes RTP packets (RFC 3550 §5.1) into a caller's buffer. A reusable mutable header: set the fields, then
  * {@link #write} (header, payload, padding) or {@link #writeHeader} alone. A buffer too small is a caller bug and
@@ -78,12 +80,12 @@ public final class RtpPacketWriter {
         check(dst, off, n);
         dst[off] = (byte) (0x80 | (paddingLength > 0 ? 0x20 : 0) | (extensions.isEmpty() ? 0 : 0x10) | csrcCount);
         dst[off + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
-        Bytes.put16(dst, off + 2, sequenceNumber);
-        Bytes.put32(dst, off + 4, (int) timestamp);
-        Bytes.put32(dst, off + 8, ssrc);
+        NetworkOrder.put16(dst, off + 2, sequenceNumber);
+        NetworkOrder.put32(dst, off + 4, (int) timestamp);
+        NetworkOrder.put32(dst, off + 8, ssrc);
         int p = off + RtpPacket.FIXED_HEADER_LENGTH;
         for (int i = 0; i < csrcCount; i++, p += 4) {
-            Bytes.put32(dst, p, csrcs[i]);
+            NetworkOrder.put32(dst, p, csrcs[i]);
         }
         extensions.write(dst, p);
         return n;

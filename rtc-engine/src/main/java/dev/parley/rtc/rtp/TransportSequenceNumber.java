@@ -1,5 +1,7 @@
 package dev.parley.rtc.rtp;
 
+import dev.parley.rtc.net.NetworkOrder;
+
 /**
  * The transport-wide sequence number element (draft-holmer-rmcat-transport-wide-cc-extensions-01 §2): 2 bytes,
  * one counter over all media of the transport, used by transport-cc feedback.
@@ -13,7 +15,7 @@ public final class TransportSequenceNumber {
 
     /** The 16-bit sequence number in an element, or -1 if it is not 2 bytes. */
     public static int read(byte[] b, int off, int len) {
-        return len == 2 ? Bytes.u16(b, off) : -1;
+        return len == 2 ? NetworkOrder.u16(b, off) : -1;
     }
 
     /** The value of the element with this id, or -1 if absent or malformed. */
