@@ -469,14 +469,13 @@ public final class PeerConnection implements AutoCloseable {
         return result;
     }
 
-    /** Ends the call: DTLS close_notify, sockets closed, the network thread stopped. */
+    /** Ends the call: DTLS close_notify, sockets closed, the network thread stopped. Safe from a listener too. */
     @Override
     public void close() {
         if (state == PeerConnectionState.CLOSED) {
             return;
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute(() -> {
+        Runnable shutdown = () -> {
             if (dtls != null) {
                 dtls.close();
             }
@@ -484,9 +483,18 @@ public final class PeerConnection implements AutoCloseable {
                 ice.close();
             }
             setState(PeerConnectionState.CLOSED);
-            done.complete(null);
-        });
-        done.orTimeout(3, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+        };
+        if (loop.inLoop()) {
+            // Called from one of our own callbacks: waiting for the loop here would wait for ourselves.
+            shutdown.run();
+        } else {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loop.execute(() -> {
+                shutdown.run();
+                done.complete(null);
+            });
+            done.orTimeout(3, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
         loop.close();
     }
 }

@@ -315,6 +315,29 @@ class PeerConnectionTest {
         assertThat(offer.sdp()).doesNotContain("a=candidate").doesNotContain("typ host");
     }
 
+    @Test
+    void aListenerMayCloseTheConnectionFromItsOwnCallback() throws Exception {
+        Side a = new Side();
+        Side b = new Side();
+        java.util.concurrent.CompletableFuture<Void> closedFromCallback = new java.util.concurrent.CompletableFuture<>();
+        b.pc.addListener(new PeerConnectionListener() {
+            @Override
+            public void onRtp(byte[] buffer, int offset, int length) {
+                long t0 = System.nanoTime();
+                b.pc.close();
+                // Closing must not wait on the very thread it runs on (that would hang until a timeout).
+                assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+                closedFromCallback.complete(null);
+            }
+        });
+        negotiate(a, b, sdp -> sdp);
+        a.await(PeerConnectionState.CONNECTED);
+        byte[] p = rtpPacket(a.audio, 1, "hang up");
+        a.pc.sendRtp(p, 0, p.length);
+        closedFromCallback.get(2, TimeUnit.SECONDS);
+        assertThat(b.pc.connectionState()).isEqualTo(PeerConnectionState.CLOSED);
+    }
+
     private static long parleyThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("parley-pc-") || t.getName().startsWith("parley-dtls")).count();
