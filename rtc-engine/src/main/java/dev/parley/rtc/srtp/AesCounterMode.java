@@ -9,8 +9,9 @@ import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES in SRTP counter mode (RFC 3711 §4.1.1): keystream block i is AES(k, IV + i) for a 16-byte IV whose low 16
- * bits are zero, so i only ever touches the last two bytes.
+ * AES in counter mode: keystream block i is AES(k, IV + i), the addition in the low 64 bits of the 16-byte counter
+ * block. SRTP's IV has its low 16 bits zero (RFC 3711 §4.1.1); GCM's starts its 32-bit counter at 2 (SP 800-38D
+ * §7.1); packets are far too short for either to carry further.
  *
  * <p>The keystream comes from one "AES/ECB/NoPadding" cipher encrypting a buffer of counter blocks: the cipher is
  * initialised once, so a packet costs no {@code Cipher.init} and no allocation (a JCE CTR cipher needs an init and
@@ -59,6 +60,15 @@ final class AesCounterMode {
             off += n;
             len -= n;
             block += blocks;
+        }
+    }
+
+    /** One AES block, {@code out = AES(k, in)}: GCM's hash key and tag mask. */
+    void encryptBlock(byte[] in, byte[] out) {
+        try {
+            ecb.update(in, 0, 16, out, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(e); // cannot happen: callers pass 16-byte arrays
         }
     }
 

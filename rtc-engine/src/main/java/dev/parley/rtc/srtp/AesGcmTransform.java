@@ -1,85 +1,70 @@
 package dev.parley.rtc.srtp;
 
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
- * AEAD_AES_128_GCM and AEAD_AES_256_GCM for SRTP and SRTCP (RFC 7714) over JCE "AES/GCM/NoPadding".
- *
- * <p>JCE GCM must be re-initialised with a fresh {@link GCMParameterSpec} per packet, which allocates a little
- * (the spec and the cipher's internal state); that is the one allocation on the hot path we cannot avoid without
- * our own GHASH. In encrypt mode the JCE refuses an init with the same key and IV as the previous encrypt init;
- * protecting the same packet index twice in a row therefore fails with {@link SrtpError#CRYPTO_FAILURE}.
+ * AEAD_AES_128_GCM and AEAD_AES_256_GCM for SRTP and SRTCP (RFC 7714), built from AES in counter mode (the JCE's
+ * AES-NI through {@link AesCounterMode}) and our own {@link Ghash} (NIST SP 800-38D §7), so a packet costs no
+ * {@code Cipher.init} and no allocation — the JCE's GCM needs a fresh init, and allocates, for every packet.
  * Not thread-safe.
  */
 final class AesGcmTransform extends SrtpTransform {
-    private static final int TAG_BITS = 128;
-    private static final int TAG = TAG_BITS / 8;
+    private static final int TAG = 16;
 
-    private final Cipher cipher;
-    private final SecretKeySpec rtpKey;
-    private final SecretKeySpec rtcpKey;
+    private final AesCounterMode rtpAes;
+    private final AesCounterMode rtcpAes;
+    private final Ghash rtpHash;
+    private final Ghash rtcpHash;
     private final byte[] rtpSalt;
     private final byte[] rtcpSalt;
     private final byte[] iv = new byte[12];
+    private final byte[] counter = new byte[16];
+    private final byte[] mask = new byte[16];
+    private final byte[] tag = new byte[16];
     private final byte[] indexWord = new byte[4];
 
     AesGcmTransform(SrtpProfile profile, SessionKeys rtp, SessionKeys rtcp) {
         super(profile);
-        try {
-            cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM/NoPadding is missing from this JRE", e);
-        }
-        rtpKey = new SecretKeySpec(rtp.encryption(), "AES");
-        rtcpKey = new SecretKeySpec(rtcp.encryption(), "AES");
+        rtpAes = new AesCounterMode(rtp.encryption());
+        rtcpAes = new AesCounterMode(rtcp.encryption());
+        rtpHash = new Ghash(hashKey(rtpAes));
+        rtcpHash = new Ghash(hashKey(rtcpAes));
         rtpSalt = rtp.salt().clone();
         rtcpSalt = rtcp.salt().clone();
+    }
+
+    /** SP 800-38D §6.4: H = AES_K(0^128). */
+    private static byte[] hashKey(AesCounterMode aes) {
+        byte[] h = new byte[16];
+        aes.encryptBlock(new byte[16], h);
+        return h;
     }
 
     @Override
     int protectRtp(byte[] buf, int off, int len, int hdrLen, int ssrc, long index) {
         setIv(rtpSalt, ssrc, (int) (index >>> 16), (int) index & 0xffff, false);
-        try {
-            cipher.init(Cipher.ENCRYPT_MODE, rtpKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buf, off, hdrLen); // RFC 7714 §8.2: the whole RTP header is the AAD
-            return hdrLen + cipher.doFinal(buf, off + hdrLen, len - hdrLen, buf, off + hdrLen);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return SrtpError.CRYPTO_FAILURE.code();
-        }
+        // RFC 7714 §8.2: the whole RTP header is the AAD, the payload the plaintext.
+        seal(rtpAes, rtpHash, buf, off, hdrLen, false, off + hdrLen, len - hdrLen);
+        return len + TAG;
     }
 
     @Override
     int unprotectRtp(byte[] buf, int off, int len, int hdrLen, int ssrc, long index) {
-        setIv(rtpSalt, ssrc, (int) (index >>> 16), (int) index & 0xffff, false);
-        try {
-            cipher.init(Cipher.DECRYPT_MODE, rtpKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buf, off, hdrLen);
-            return hdrLen + cipher.doFinal(buf, off + hdrLen, len - hdrLen, buf, off + hdrLen);
-        } catch (AEADBadTagException e) {
+        int ciphertext = len - hdrLen - TAG;
+        if (ciphertext < 0) {
             return SrtpError.AUTH_FAILED.code();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return SrtpError.CRYPTO_FAILURE.code();
         }
+        setIv(rtpSalt, ssrc, (int) (index >>> 16), (int) index & 0xffff, false);
+        return open(rtpAes, rtpHash, buf, off, hdrLen, false, off + hdrLen, ciphertext)
+                ? hdrLen + ciphertext : SrtpError.AUTH_FAILED.code();
     }
 
     @Override
     int protectRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         setIv(rtcpSalt, ssrc, 0, index, true);
         putInt(indexWord, 0, E_FLAG | index);
-        try {
-            cipher.init(Cipher.ENCRYPT_MODE, rtcpKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buf, off, 8); // RFC 7714 §9.2: AAD = first 8 octets || E||SRTCP index
-            cipher.updateAAD(indexWord, 0, 4);
-            int n = cipher.doFinal(buf, off + 8, len - 8, buf, off + 8);
-            System.arraycopy(indexWord, 0, buf, off + 8 + n, 4); // RFC 7714 §9.1: the index trails the tag
-            return 8 + n + 4;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return SrtpError.CRYPTO_FAILURE.code();
-        }
+        // RFC 7714 §9.2: AAD = first 8 octets || E||SRTCP index; §9.1: the index trails the tag.
+        seal(rtcpAes, rtcpHash, buf, off, 8, true, off + 8, len - 8);
+        System.arraycopy(indexWord, 0, buf, off + len + TAG, 4);
+        return len + TAG + 4;
     }
 
     @Override
@@ -90,21 +75,71 @@ final class AesGcmTransform extends SrtpTransform {
         boolean encrypted = (eIndex & E_FLAG) != 0;
         // RFC 7714 §9.2: unencrypted SRTCP puts the whole packet in the AAD and has an empty plaintext
         int aad = encrypted ? 8 : end - TAG;
-        try {
-            cipher.init(Cipher.DECRYPT_MODE, rtcpKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buf, off, aad);
-            cipher.updateAAD(indexWord, 0, 4);
-            return aad + cipher.doFinal(buf, off + aad, end - aad, buf, off + aad);
-        } catch (AEADBadTagException e) {
+        int ciphertext = end - aad - TAG;
+        if (aad < 0 || ciphertext < 0) {
             return SrtpError.AUTH_FAILED.code();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return SrtpError.CRYPTO_FAILURE.code();
         }
+        return open(rtcpAes, rtcpHash, buf, off, aad, true, off + aad, ciphertext)
+                ? aad + ciphertext : SrtpError.AUTH_FAILED.code();
     }
 
     @Override
     int rtcpIndexFromEnd() {
         return 4;
+    }
+
+    /** Encrypts in place and writes the tag right after the ciphertext (SP 800-38D §7.1). */
+    private void seal(AesCounterMode aes, Ghash ghash, byte[] buf, int aadOff, int aadLen, boolean withIndex,
+                      int textOff, int textLen) {
+        startCounter(aes);
+        aes.apply(counter, buf, textOff, textLen);
+        authenticate(ghash, buf, aadOff, aadLen, withIndex, textOff, textLen);
+        for (int i = 0; i < TAG; i++) {
+            buf[textOff + textLen + i] = (byte) (tag[i] ^ mask[i]);
+        }
+    }
+
+    /** Checks the tag over the ciphertext first, then decrypts in place (SP 800-38D §7.2). */
+    private boolean open(AesCounterMode aes, Ghash ghash, byte[] buf, int aadOff, int aadLen, boolean withIndex,
+                         int textOff, int textLen) {
+        startCounter(aes);
+        authenticate(ghash, buf, aadOff, aadLen, withIndex, textOff, textLen);
+        for (int i = 0; i < TAG; i++) {
+            tag[i] ^= mask[i];
+        }
+        // Constant time: every byte is compared whatever the first mismatch.
+        int diff = 0;
+        for (int i = 0; i < TAG; i++) {
+            diff |= tag[i] ^ buf[textOff + textLen + i];
+        }
+        if (diff != 0) {
+            return false;
+        }
+        aes.apply(counter, buf, textOff, textLen);
+        return true;
+    }
+
+    // J0 = IV || 0^31 || 1: its encryption masks the tag; the data's counter starts at inc32(J0) (§7.1 steps 2-3).
+    private void startCounter(AesCounterMode aes) {
+        System.arraycopy(iv, 0, counter, 0, 12);
+        counter[12] = 0;
+        counter[13] = 0;
+        counter[14] = 0;
+        counter[15] = 1;
+        aes.encryptBlock(counter, mask);
+        counter[15] = 2;
+    }
+
+    private void authenticate(Ghash ghash, byte[] buf, int aadOff, int aadLen, boolean withIndex, int textOff,
+                              int textLen) {
+        ghash.reset();
+        ghash.update(buf, aadOff, aadLen);
+        if (withIndex) {
+            ghash.update(indexWord, 0, 4);
+        }
+        ghash.pad();
+        ghash.update(buf, textOff, textLen);
+        ghash.finish(aadLen + (withIndex ? 4 : 0), textLen, tag, 0);
     }
 
     /**

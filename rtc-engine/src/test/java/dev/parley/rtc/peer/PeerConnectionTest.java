@@ -332,6 +332,7 @@ class PeerConnectionTest {
         });
         negotiate(a, b, sdp -> sdp);
         a.await(PeerConnectionState.CONNECTED);
+        b.await(PeerConnectionState.CONNECTED);
         byte[] p = rtpPacket(a.audio, 1, "hang up");
         a.pc.sendRtp(p, 0, p.length);
         closedFromCallback.get(2, TimeUnit.SECONDS);
