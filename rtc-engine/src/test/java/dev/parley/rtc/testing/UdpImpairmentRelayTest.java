@@ -104,6 +104,10 @@ class UdpImpairmentRelayTest {
         DatagramSocket stranger = socket();
         UdpImpairmentRelay relay = relay(Impairment.none(), Impairment.none());
         send(a, relay.sideA(), 1); // B not known yet: cannot be forwarded
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (relay.peerA().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1); // let the relay read it before B speaks
+        }
         send(b, relay.sideB(), 2); // learns B; A already known
         assertThat(drain(a, 200, null)).containsExactly(2);
         send(a, relay.sideA(), 3);
