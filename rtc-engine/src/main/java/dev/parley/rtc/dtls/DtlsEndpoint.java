@@ -96,6 +96,7 @@ public final class DtlsEndpoint implements AutoCloseable {
                 established = protocol.accept(server, transport);
                 material = server.keys();
             }
+            transport.flush(); // the last flight, if the protocol returned without waiting for an answer
             if (!state.compareAndSet(State.CONNECTING, State.CONNECTED)) {
                 established.close();
                 return;
@@ -104,6 +105,7 @@ public final class DtlsEndpoint implements AutoCloseable {
             keys.complete(material);
             serviceUntilClosed();
         } catch (IOException | RuntimeException e) {
+            transport.flush(); // a fatal alert Bouncy Castle just wrote tells the peer why
             if (state.get() == State.CLOSED) {
                 keys.completeExceptionally(new DtlsException("The connection was closed during setup.", e));
                 return;
@@ -165,10 +167,12 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (t != null && previous == State.CONNECTED) {
             try {
                 t.close();
+                transport.flush(); // the close_notify alert
             } catch (IOException | RuntimeException e) {
                 LOG.debug("close_notify not sent: {}", e.toString());
             }
         }
+        LOG.debug("DTLS {} closed in state {} ({})", role, previous, transport.traffic());
         transport.close();
         if (thread != null) {
             thread.interrupt();

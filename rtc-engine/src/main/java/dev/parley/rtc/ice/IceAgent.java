@@ -72,6 +72,8 @@ public final class IceAgent implements AutoCloseable {
     private EventLoop.Timer consentTimer;
     private EventLoop.Timer checkingDeadline;
     private long lastConsentNanos;
+    /** Anything heard from the selected pair's remote (consent responses, DTLS, media): liveness for "disconnected". */
+    private volatile long lastHeardNanos;
     private boolean remoteEnded;
     private int pendingGathers;
 
@@ -448,9 +450,22 @@ public final class IceAgent implements AutoCloseable {
         droppedPackets.incrementAndGet();
     }
 
+    // DTLS and SRTP authenticate themselves; ICE only keeps out strangers: an address counts once it was
+    // signalled, learned from an authenticated check (peer-reflexive), or proved by a successful check.
+    // Waiting for our own check to succeed would drop a peer's first DTLS flight and cost a retransmission.
     private boolean isValidated(InetSocketAddress from) {
-        if (selected != null && selected.remote().address().equals(from)) {
+        CandidatePair current = selected;
+        if (current != null && current.remote().address().equals(from)) {
+            lastHeardNanos = System.nanoTime();
+            if (state == IceConnectionState.DISCONNECTED) {
+                setState(IceConnectionState.CONNECTED);
+            }
             return true;
+        }
+        for (Candidate c : remoteCandidates) {
+            if (c.address().equals(from)) {
+                return true;
+            }
         }
         for (CandidatePair p : checks.pairs()) {
             if (p.valid() && p.remote().address().equals(from)) {
@@ -576,13 +591,15 @@ public final class IceAgent implements AutoCloseable {
         if (selected == null || state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
             return;
         }
-        long silentNanos = System.nanoTime() - lastConsentNanos;
-        if (silentNanos > config.consentLostAfter().toNanos()) {
+        long now = System.nanoTime();
+        // RFC 7675 section 5.1: consent lapses 30 s after the last consent response.
+        if (now - lastConsentNanos > config.consentLostAfter().toNanos()) {
             LOG.debug("ICE consent lost");
             setState(IceConnectionState.FAILED);
             return;
         }
-        if (silentNanos > config.disconnectedAfter().toNanos()) {
+        // "Disconnected" is about hearing nothing at all, media included, not about one lost consent check.
+        if (now - Math.max(lastConsentNanos, lastHeardNanos) > config.disconnectedAfter().toNanos()) {
             setState(IceConnectionState.DISCONNECTED);
         }
         sendConsentCheck(selected);
@@ -597,12 +614,14 @@ public final class IceAgent implements AutoCloseable {
         StunMessage request = BindingRequests.check(local, remote, pair.local().priority(), role, tieBreaker, false);
         byte[] key = StunCredentials.shortTermKey(remote.pwd());
         byte[] wire = StunEncoder.plain().withIntegrity(key).withFingerprint().encode(request);
-        requests.send(request.transactionId(), hs.socket(), pair.remote().address(), wire, key, config.checkRto(), 1,
+        // Retransmitted like any request (RFC 7675 section 5.1), so one lost datagram is not a lost check.
+        requests.send(request.transactionId(), hs.socket(), pair.remote().address(), wire, key, config.checkRto(), 3,
                 new PendingRequests.Outcome() {
                     @Override
                     public void answered(StunMessage response, InetSocketAddress from, UdpSocket socket) {
                         if (response.messageClass() == StunClass.SUCCESS_RESPONSE && pair == selected) {
                             lastConsentNanos = System.nanoTime();
+                            lastHeardNanos = lastConsentNanos;
                             if (state == IceConnectionState.DISCONNECTED) {
                                 setState(IceConnectionState.CONNECTED);
                             }

@@ -153,10 +153,6 @@ class ImpairedCallTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Engine finding: when the relay loses datagrams of the call setup (seed 4 drops "
-            + "the 4th and 7th A->B and the 4th and 10th B->A), the call connects in 4.2-4.8 s in 4 runs out of 5 and "
-            + "in the fifth is still DISCONNECTED (ICE connected, DTLS unfinished) after 10 s. Enable when ICE/DTLS "
-            + "recovery from early loss is fixed.")
     void aCallConnectsWhenTheRelayLosesPartOfTheCallSetup() throws Exception {
         lossyCall(4, true);
     }
