@@ -308,8 +308,9 @@ public final class IceAgent implements AutoCloseable {
             return;
         }
         int localPreference = (int) ((pair.local().priority() >> 8) & 0xFFFF);
+        IceRole sentAs = role;
         StunMessage request = BindingRequests.check(local, remote,
-                Priorities.candidate(CandidateType.PEER_REFLEXIVE, localPreference, COMPONENT), role, tieBreaker,
+                Priorities.candidate(CandidateType.PEER_REFLEXIVE, localPreference, COMPONENT), sentAs, tieBreaker,
                 useCandidate);
         byte[] key = StunCredentials.shortTermKey(remote.pwd());
         byte[] wire = StunEncoder.plain().withIntegrity(key).withFingerprint().encode(request);
@@ -317,7 +318,7 @@ public final class IceAgent implements AutoCloseable {
                 config.checkRto(), config.checkAttempts(), new PendingRequests.Outcome() {
                     @Override
                     public void answered(StunMessage response, InetSocketAddress from, UdpSocket socket) {
-                        onCheckResponse(pair, useCandidate, response, from, socket);
+                        onCheckResponse(pair, useCandidate, sentAs, response, from, socket);
                     }
 
                     @Override
@@ -330,7 +331,7 @@ public final class IceAgent implements AutoCloseable {
         }
     }
 
-    private void onCheckResponse(CandidatePair pair, boolean useCandidate, StunMessage response,
+    private void onCheckResponse(CandidatePair pair, boolean useCandidate, IceRole sentAs, StunMessage response,
                                  InetSocketAddress from, UdpSocket socket) {
         // RFC 8445 section 7.2.5.2.1: the response must come from where the request went, to where it came from.
         if (!from.equals(pair.remote().address()) || !socket.localAddress().equals(pair.local().base())) {
@@ -341,8 +342,12 @@ public final class IceAgent implements AutoCloseable {
         if (response.messageClass() == StunClass.ERROR_RESPONSE) {
             int code = response.errorCode().map(StunAttribute.ErrorCode::code).orElse(0);
             if (code == ROLE_CONFLICT) {
-                // RFC 8445 section 7.2.5.1: switch roles and check the pair again.
-                switchRole(role == IceRole.CONTROLLING ? IceRole.CONTROLLED : IceRole.CONTROLLING);
+                // RFC 8445 section 7.2.5.1: take the role opposite to the one the request was sent in (unless a
+                // request from the peer already moved us there), and check the pair again.
+                IceRole target = sentAs == IceRole.CONTROLLING ? IceRole.CONTROLLED : IceRole.CONTROLLING;
+                if (role != target) {
+                    switchRole(target);
+                }
                 checks.retry(pair);
                 kickPacer();
                 return;
