@@ -30,7 +30,6 @@ class AudioJitterBufferAdaptationTest {
             // Stop while packets still flow, so the delay figures describe the running stream.
             Playout.Result r = jittery(seed).run(buffer, PACKETS - 10, 11 * MS);
             AudioJitterStats s = buffer.stats();
-            System.out.println("seed " + seed + ": " + s);
             // RFC 3550 jitter of uniform 0-60 ms delays is about 20 ms; the p95 of the spread is about 57 ms;
             // the target is max(p95, 3 J) + 20 ms.
             assertThat(s.jitterMs()).isBetween(15.0, 25.0);
