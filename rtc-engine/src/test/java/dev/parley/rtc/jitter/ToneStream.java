@@ -1,5 +1,7 @@
 package dev.parley.rtc.jitter;
 
+import dev.parley.rtc.testing.Signals;
+
 import dev.parley.rtc.codec.opus.OpusEncoder;
 import dev.parley.rtc.codec.opus.OpusFormat;
 import dev.parley.rtc.media.AudioFrame;
@@ -41,25 +43,10 @@ final class ToneStream {
 
     /** Share of the frame's energy at 440 Hz (Goertzel), 0..~1; 0 for a silent frame. */
     static double toneShare(short[] x, int from, int n) {
-        double coeff = 2 * Math.cos(2 * Math.PI * HZ / 48_000.0);
-        double s1 = 0;
-        double s2 = 0;
-        double energy = 0;
-        for (int i = from; i < from + n; i++) {
-            double s = x[i] + coeff * s1 - s2;
-            s2 = s1;
-            s1 = s;
-            energy += (double) x[i] * x[i];
-        }
-        double power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-        return energy == 0 ? 0 : power / (energy * n / 2);
+        return Signals.goertzelShare(x, from, n, HZ, 48_000);
     }
 
     static double rms(short[] x, int from, int n) {
-        double e = 0;
-        for (int i = from; i < from + n; i++) {
-            e += (double) x[i] * x[i];
-        }
-        return Math.sqrt(e / n);
+        return Signals.rms(x, from, n);
     }
 }

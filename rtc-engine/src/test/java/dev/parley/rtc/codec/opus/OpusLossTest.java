@@ -1,5 +1,7 @@
 package dev.parley.rtc.codec.opus;
 
+import dev.parley.rtc.testing.Signals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.rtc.media.AudioFrame;

@@ -1,20 +1,20 @@
-package dev.parley.rtc.codec.opus;
+package dev.parley.rtc.testing;
 
-/** Test signals and the measurements the codec tests make on them. */
-final class Signals {
+/** Test audio signals and the measurements audio tests make on them (48 kHz PCM16). */
+public final class Signals {
 
     private Signals() {
     }
 
     /** A sine of {@code hz} at {@code amplitude}, sample index {@code from} onwards, into {@code out}. */
-    static void tone(short[] out, int from, double hz, double amplitude) {
+    public static void tone(short[] out, int from, double hz, double amplitude) {
         for (int i = 0; i < out.length; i++) {
             out[i] = (short) Math.round(amplitude * Math.sin(2 * Math.PI * hz * (from + i) / 48_000.0));
         }
     }
 
     /** Relative power of {@code hz} in {@code x[from, from+n)} (Goertzel), normalised by the total energy. */
-    static double goertzelShare(short[] x, int from, int n, double hz, int rate) {
+    public static double goertzelShare(short[] x, int from, int n, double hz, int rate) {
         double coeff = 2 * Math.cos(2 * Math.PI * hz / rate);
         double s1 = 0;
         double s2 = 0;
@@ -31,7 +31,7 @@ final class Signals {
     }
 
     /** Frequency estimated from zero crossings of {@code x[from, from+n)}. */
-    static double zeroCrossingHz(short[] x, int from, int n, int rate) {
+    public static double zeroCrossingHz(short[] x, int from, int n, int rate) {
         int crossings = 0;
         for (int i = from + 1; i < from + n; i++) {
             if ((x[i - 1] < 0) != (x[i] < 0)) {
@@ -41,7 +41,7 @@ final class Signals {
         return crossings * rate / (2.0 * n);
     }
 
-    static double rms(short[] x, int from, int n) {
+    public static double rms(short[] x, int from, int n) {
         double e = 0;
         for (int i = from; i < from + n; i++) {
             e += (double) x[i] * x[i];
@@ -50,7 +50,7 @@ final class Signals {
     }
 
     /** SNR in dB of {@code decoded[from+lag ...]} against {@code ref[from ...]} over n samples. */
-    static double snrDb(short[] ref, short[] decoded, int from, int lag, int n) {
+    public static double snrDb(short[] ref, short[] decoded, int from, int lag, int n) {
         double sig = 0;
         double err = 0;
         for (int i = from; i < from + n; i++) {
@@ -62,7 +62,7 @@ final class Signals {
     }
 
     /** The lag in [0, maxLag] at which {@code decoded} best matches {@code ref} (highest SNR). */
-    static int bestLag(short[] ref, short[] decoded, int from, int n, int maxLag) {
+    public static int bestLag(short[] ref, short[] decoded, int from, int n, int maxLag) {
         int best = 0;
         double bestSnr = Double.NEGATIVE_INFINITY;
         for (int lag = 0; lag <= maxLag; lag++) {
