@@ -62,16 +62,8 @@ class PeerConnectionTest {
         }
 
         void await(PeerConnectionState wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                PeerConnectionState s = states.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (s == null) {
-                    throw new AssertionError("not " + wanted + ": " + pc.connectionState() + "/" + pc.iceConnectionState());
-                }
-                if (s == wanted) {
-                    return;
-                }
-            }
+            dev.parley.rtc.testing.StateWaiter.await(states, wanted, Duration.ofSeconds(10),
+                    () -> pc.connectionState() + "/" + pc.iceConnectionState());
         }
     }
 
@@ -89,19 +81,8 @@ class PeerConnectionTest {
     }
 
     private static byte[] rtpPacket(LocalTrack track, int seq, String payload) {
-        byte[] body = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] p = new byte[12 + body.length];
-        p[0] = (byte) 0x80;
-        p[1] = 111;
-        p[2] = (byte) (seq >> 8);
-        p[3] = (byte) seq;
-        p[7] = (byte) (seq * 960);
-        long ssrc = track.ssrc();
-        for (int i = 0; i < 4; i++) {
-            p[8 + i] = (byte) (ssrc >> (24 - 8 * i));
-        }
-        System.arraycopy(body, 0, p, 12, body.length);
-        return p;
+        return dev.parley.rtc.testing.TestRtp.packet(track.ssrc(), seq,
+                payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String payloadOf(byte[] rtp) {

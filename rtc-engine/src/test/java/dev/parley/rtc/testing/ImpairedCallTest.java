@@ -71,16 +71,8 @@ class ImpairedCallTest {
         }
 
         void await(PeerConnectionState wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                PeerConnectionState s = states.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (s == null) {
-                    throw new AssertionError("not " + wanted + ": " + pc.connectionState() + "/" + pc.iceConnectionState());
-                }
-                if (s == wanted) {
-                    return;
-                }
-            }
+            StateWaiter.await(states, wanted, Duration.ofSeconds(10),
+                    () -> pc.connectionState() + "/" + pc.iceConnectionState());
         }
 
         /** Sends {@code n} RTP packets numbered from 1, in groups of 5 every 5 ms (a 1 000 packet/s stream). */
@@ -127,17 +119,7 @@ class ImpairedCallTest {
     }
 
     private static byte[] rtp(LocalTrack track, int seq) {
-        byte[] p = new byte[12 + 160];
-        p[0] = (byte) 0x80;
-        p[1] = 111;
-        p[2] = (byte) (seq >> 8);
-        p[3] = (byte) seq;
-        int timestamp = seq * 960;
-        for (int i = 0; i < 4; i++) {
-            p[4 + i] = (byte) (timestamp >> (24 - 8 * i));
-            p[8 + i] = (byte) (track.ssrc() >> (24 - 8 * i));
-        }
-        return p;
+        return TestRtp.packet(track.ssrc(), seq, new byte[160]);
     }
 
     private UdpImpairmentRelay relay(Impairment both) throws Exception {
