@@ -1,6 +1,7 @@
 package dev.parley.bench.setup;
 
-import dev.parley.rtc.ice.IceConfig;
+import dev.parley.bench.common.OptionPairs;
+
 import dev.parley.rtc.peer.RtcConfiguration;
 import java.time.Duration;
 
@@ -18,7 +19,7 @@ record SetupOptions(int iterations, int warmup, int timeoutSeconds, int pauseMil
             "                  default 10",
             "  --pause MS      idle time between two calls, after the previous one is closed, default 100",
             "  --parley-ice-pacing MS  diagnostic: run Parley with this ICE check pacing (Ta) instead of the",
-            "                  engine's default (RtcConfiguration.loopback(), Ta = 50 ms); 0 = default");
+            "                  engine's default (RtcConfiguration.loopback(), Ta = 20 ms); 0 = default");
 
     static SetupOptions defaults() {
         return new SetupOptions(30, 5, 10, 100, 0);
@@ -26,17 +27,7 @@ record SetupOptions(int iterations, int warmup, int timeoutSeconds, int pauseMil
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a sentence for a person ("" for help). */
     static SetupOptions parse(String[] args) {
-        SetupOptions o = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("-h") || name.equals("--help")) {
-                throw new IllegalArgumentException("");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Option " + name + " needs a value.");
-            }
-            String value = args[++i];
-            o = switch (name) {
+        return OptionPairs.fold(args, defaults(), (o, name, value) -> switch (name) {
                 case "--iterations" -> new SetupOptions(atLeast(name, value, 1), o.warmup, o.timeoutSeconds,
                         o.pauseMillis, o.parleyIcePacingMillis);
                 case "--warmup" -> new SetupOptions(o.iterations, atLeast(name, value, 0), o.timeoutSeconds,
@@ -48,9 +39,7 @@ record SetupOptions(int iterations, int warmup, int timeoutSeconds, int pauseMil
                 case "--parley-ice-pacing" -> new SetupOptions(o.iterations, o.warmup, o.timeoutSeconds,
                         o.pauseMillis, atLeast(name, value, 0));
                 default -> throw new IllegalArgumentException("Unknown option " + name + ".");
-            };
-        }
-        return o;
+            });
     }
 
     /** Parley's configuration: the engine's loopback one, with the ICE pacing replaced when asked for. */
@@ -59,8 +48,7 @@ record SetupOptions(int iterations, int warmup, int timeoutSeconds, int pauseMil
         if (parleyIcePacingMillis == 0) {
             return c;
         }
-        IceConfig ice = RecordCopy.with(c.ice(), "pacing", Duration.ofMillis(parleyIcePacingMillis));
-        return RecordCopy.with(c, "ice", ice);
+        return c.withIce(c.ice().withPacing(Duration.ofMillis(parleyIcePacingMillis)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.parley.bench.signaling;
 
+import dev.parley.bench.common.OptionPairs;
+
 /** Command line of {@link SignalingBench}: {@code --clients N --rate R --seconds S} and a few more. */
 record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, int connectConcurrency,
                     String serverHeap, int progressSeconds) {
@@ -23,34 +25,23 @@ record BenchOptions(int clients, double rate, int seconds, int warmupSeconds, in
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a sentence for a person. */
     static BenchOptions parse(String[] args) {
-        BenchOptions o = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("-h") || name.equals("--help")) {
-                throw new IllegalArgumentException("");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Option " + name + " needs a value.");
-            }
-            String value = args[++i];
-            o = switch (name) {
-                case "--clients" -> new BenchOptions(positive(name, value), o.rate, o.seconds, o.warmupSeconds,
-                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
-                case "--rate" -> new BenchOptions(o.clients, positiveDouble(name, value), o.seconds,
-                        o.warmupSeconds, o.connectConcurrency, o.serverHeap, o.progressSeconds);
-                case "--seconds" -> new BenchOptions(o.clients, o.rate, positive(name, value), o.warmupSeconds,
-                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
-                case "--warmup" -> new BenchOptions(o.clients, o.rate, o.seconds, nonNegative(name, value),
-                        o.connectConcurrency, o.serverHeap, o.progressSeconds);
-                case "--connect-concurrency" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
-                        positive(name, value), o.serverHeap, o.progressSeconds);
-                case "--server-heap" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
-                        o.connectConcurrency, heapSize(value), o.progressSeconds);
-                case "--progress" -> new BenchOptions(o.clients, o.rate, o.seconds, o.warmupSeconds,
-                        o.connectConcurrency, o.serverHeap, positive(name, value));
+        BenchOptions o = OptionPairs.fold(args, defaults(), (b, name, value) -> switch (name) {
+                case "--clients" -> new BenchOptions(positive(name, value), b.rate, b.seconds, b.warmupSeconds,
+                        b.connectConcurrency, b.serverHeap, b.progressSeconds);
+                case "--rate" -> new BenchOptions(b.clients, positiveDouble(name, value), b.seconds,
+                        b.warmupSeconds, b.connectConcurrency, b.serverHeap, b.progressSeconds);
+                case "--seconds" -> new BenchOptions(b.clients, b.rate, positive(name, value), b.warmupSeconds,
+                        b.connectConcurrency, b.serverHeap, b.progressSeconds);
+                case "--warmup" -> new BenchOptions(b.clients, b.rate, b.seconds, nonNegative(name, value),
+                        b.connectConcurrency, b.serverHeap, b.progressSeconds);
+                case "--connect-concurrency" -> new BenchOptions(b.clients, b.rate, b.seconds, b.warmupSeconds,
+                        positive(name, value), b.serverHeap, b.progressSeconds);
+                case "--server-heap" -> new BenchOptions(b.clients, b.rate, b.seconds, b.warmupSeconds,
+                        b.connectConcurrency, heapSize(value), b.progressSeconds);
+                case "--progress" -> new BenchOptions(b.clients, b.rate, b.seconds, b.warmupSeconds,
+                        b.connectConcurrency, b.serverHeap, positive(name, value));
                 default -> throw new IllegalArgumentException("Unknown option " + name + ".");
-            };
-        }
+            });
         if (o.clients < 2 || o.clients % 2 != 0) {
             throw new IllegalArgumentException("--clients must be an even number of at least 2 (rooms of two).");
         }

@@ -40,7 +40,7 @@ class SetupOptionsTest {
         assertThat(SetupOptions.defaults().parleyConfiguration()).isEqualTo(RtcConfiguration.loopback());
         RtcConfiguration paced = new SetupOptions(1, 0, 1, 0, 5).parleyConfiguration();
         assertThat(paced.ice().pacing()).isEqualTo(Duration.ofMillis(5));
-        assertThat(RecordCopy.with(paced.ice(), "pacing", RtcConfiguration.loopback().ice().pacing()))
+        assertThat(paced.ice().withPacing(RtcConfiguration.loopback().ice().pacing()))
                 .isEqualTo(RtcConfiguration.loopback().ice());
     }
 }

@@ -47,6 +47,12 @@ public record IceConfig(List<InetSocketAddress> stunServers, HostAddresses.Optio
                 consentLostAfter, checkingTimeout, only);
     }
 
+    /** Ta, the pause between ordinary checks (RFC 8445 section 14.2). */
+    public IceConfig withPacing(Duration ta) {
+        return new IceConfig(stunServers, hosts, ta, checkRto, checkAttempts, consentInterval, disconnectedAfter,
+                consentLostAfter, checkingTimeout, relayOnly);
+    }
+
     public IceConfig withChecks(Duration rto, int attempts) {
         return new IceConfig(stunServers, hosts, pacing, rto, attempts, consentInterval, disconnectedAfter,
                 consentLostAfter, checkingTimeout, relayOnly);

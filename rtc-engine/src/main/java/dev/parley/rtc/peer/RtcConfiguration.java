@@ -33,6 +33,11 @@ public record RtcConfiguration(List<IceServer> iceServers, IceTransportPolicy ic
         return new RtcConfiguration(iceServers, policy, certificate, ice, dtls);
     }
 
+    /** Engine tunables for ICE (pacing, timeouts, which host addresses). */
+    public RtcConfiguration withIce(IceConfig tunables) {
+        return new RtcConfiguration(iceServers, iceTransportPolicy, certificate, tunables, dtls);
+    }
+
     public RtcConfiguration withCertificate(DtlsCertificate cert) {
         return new RtcConfiguration(iceServers, iceTransportPolicy, cert, ice, dtls);
     }
