@@ -29,6 +29,7 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     private CompletableFuture<Void> entering;
     /** The latest connection news, replayed to a lobby that starts listening after it happened. */
     private volatile Status lastStatus;
+    private volatile boolean wasOpen;
 
     private record Status(String sentence, boolean healthy) {
     }
@@ -154,10 +155,13 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
         public void onStateChanged(ConnectionState state) {
             switch (state) {
                 case RECONNECTING -> status("Lost the connection to the signaling server. Reconnecting…", false);
-                case OPEN -> status("Connected to " + serverDescription() + ".", true);
+                case OPEN -> {
+                    wasOpen = true;
+                    status("Connected to " + serverDescription() + ".", true);
+                }
                 case CLOSED -> {
-                    // A failed first connect reports its own, more useful sentence.
-                    if (lastStatus != null) {
+                    // A failed first connect reports its own, more useful sentence (connectNow).
+                    if (wasOpen) {
                         status("Disconnected from the signaling server.", false);
                     }
                 }
