@@ -87,6 +87,14 @@ public record SeqParameterSet(
         return frameHeightInMbs * 16 - cropUnitY() * (cropTop + cropBottom);
     }
 
+    /** The same SPS with vui_parameters_present_flag set (the VUI itself goes to {@link SpsWriter}). */
+    public SeqParameterSet withVui() {
+        return new SeqParameterSet(profileIdc, constraintFlags, levelIdc, spsId, chromaFormatIdc, separateColourPlane,
+                bitDepthLuma, bitDepthChroma, log2MaxFrameNum, picOrderCntType, log2MaxPicOrderCntLsb, maxNumRefFrames,
+                gapsInFrameNumAllowed, picWidthInMbs, frameHeightInMbs, frameMbsOnly, direct8x8Inference, cropLeft,
+                cropRight, cropTop, cropBottom, true);
+    }
+
     /** Six hex digits as in SDP's profile-level-id (RFC 6184 §8.1): profile_idc, constraint byte, level_idc. */
     public String profileLevelId() {
         return String.format("%02x%02x%02x", profileIdc, constraintFlags, levelIdc);

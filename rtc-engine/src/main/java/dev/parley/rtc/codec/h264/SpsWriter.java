@@ -1,17 +1,25 @@
 package dev.parley.rtc.codec.h264;
 
-/** Writes a sequence parameter set NAL unit (H.264 §7.3.2.1.1), without VUI; pic_order_cnt_type 0 or 2. */
+/** Writes a sequence parameter set NAL unit (H.264 §7.3.2.1.1), with or without VUI; pic_order_cnt_type 0 or 2. */
 public final class SpsWriter {
     private SpsWriter() {
     }
 
-    /** The whole NAL unit: header (nal_ref_idc 3, type 7) and escaped RBSP. */
+    /** The whole NAL unit: header (nal_ref_idc 3, type 7) and escaped RBSP; the SPS must say it has no VUI. */
     public static byte[] write(SeqParameterSet sps) {
+        if (sps.vuiParametersPresent()) {
+            throw new IllegalArgumentException("the SPS says it has VUI: pass the VUI parameters");
+        }
+        return write(sps, null);
+    }
+
+    /** As {@link #write(SeqParameterSet)}, followed by {@code vui} (the SPS must say it has VUI). */
+    public static byte[] write(SeqParameterSet sps, VuiParameters vui) {
         if (sps.picOrderCntType() == 1) {
             throw new IllegalArgumentException("pic_order_cnt_type 1 is not written by Parley");
         }
-        if (sps.vuiParametersPresent()) {
-            throw new IllegalArgumentException("VUI writing is not implemented");
+        if (sps.vuiParametersPresent() != (vui != null)) {
+            throw new IllegalArgumentException("vui_parameters_present_flag does not match the VUI given");
         }
         BitWriter w = new BitWriter(32);
         w.writeBits(sps.profileIdc(), 8);
@@ -49,7 +57,10 @@ public final class SpsWriter {
             w.writeUe(sps.cropTop());
             w.writeUe(sps.cropBottom());
         }
-        w.writeBit(false); // vui_parameters_present_flag
+        w.writeBit(vui != null); // vui_parameters_present_flag
+        if (vui != null) {
+            vui.write(w);
+        }
         w.writeTrailingBits();
         return Nal.withHeader(NalHeader.of(3, NalUnitType.SPS), w.toByteArray());
     }

@@ -1,0 +1,121 @@
+package dev.parley.rtc.codec.h264.encoder;
+
+/**
+ * Quarter-sample motion estimation for a 16x16 block: the best of a few predictor candidates, a small-diamond
+ * full-sample descent from there with early termination, then half- and quarter-sample refinement. The cost is
+ * SAD + lambda * bits(mvd), mvd measured from the motion vector prediction, so vectors stay cheap to code.
+ */
+final class MotionSearch {
+    /** How far (full samples) the descent may wander from its start. */
+    private static final int MAX_STEPS = 32;
+    /** Vector components stay within ±2048 quarter samples (512 samples): inside every level's MaxVmvR (Table A-1). */
+    static final int MV_LIMIT = 2047;
+
+    private static final int[] DIAMOND_X = {0, 4, 0, -4};
+    private static final int[] DIAMOND_Y = {-4, 0, 4, 0};
+    private static final int[] SQUARE_X = {-1, 0, 1, -1, 1, -1, 0, 1};
+    private static final int[] SQUARE_Y = {-1, -1, -1, 0, 0, 1, 1, 1};
+
+    int mvX;
+    int mvY;
+    int sad;
+    int cost;
+
+    private final int mvLimitY;
+    private HalfPelPlanes ref;
+    private byte[] src;
+    private int srcOff;
+    private int srcStride;
+    private int x;
+    private int y;
+    private int mvpX;
+    private int mvpY;
+    private int lambda;
+
+    MotionSearch(int maxVerticalMvSamples) {
+        this.mvLimitY = Math.min(MV_LIMIT, maxVerticalMvSamples * 4 - 1);
+    }
+
+    /**
+     * Searches the block of {@code src} at {@code srcOff} (picture position x, y) in {@code ref}; candidates are
+     * quarter-sample vectors to try first (e.g. the P_Skip vector, neighbours', last frame's).
+     */
+    void search(HalfPelPlanes ref, byte[] src, int srcOff, int srcStride, int x, int y, int mvpX, int mvpY,
+                int[] candX, int[] candY, int candidates, int lambda, int earlyExitSad) {
+        this.ref = ref;
+        this.src = src;
+        this.srcOff = srcOff;
+        this.srcStride = srcStride;
+        this.x = x;
+        this.y = y;
+        this.mvpX = mvpX;
+        this.mvpY = mvpY;
+        this.lambda = lambda;
+        cost = Integer.MAX_VALUE;
+        // full-sample versions of the candidates, then the candidates themselves at their own precision
+        tryAt(roundFull(mvpX), roundFull(mvpY));
+        tryAt(0, 0);
+        for (int i = 0; i < candidates; i++) {
+            tryAt(roundFull(candX[i]), roundFull(candY[i]));
+        }
+        if (sad > earlyExitSad) {
+            diamond();
+        }
+        if (sad > earlyExitSad / 2) {
+            refine(2); // half samples
+            refine(1); // quarter samples
+        }
+        for (int i = 0; i < candidates; i++) {
+            tryAt(candX[i], candY[i]); // a sub-sample candidate (e.g. the skip vector) may beat the refined one
+        }
+    }
+
+    private void diamond() {
+        for (int step = 0; step < MAX_STEPS; step++) {
+            int bx = mvX;
+            int by = mvY;
+            for (int d = 0; d < 4; d++) {
+                tryAt(bx + DIAMOND_X[d], by + DIAMOND_Y[d]);
+            }
+            if (mvX == bx && mvY == by) {
+                return;
+            }
+        }
+    }
+
+    private void refine(int unit) {
+        int bx = mvX;
+        int by = mvY;
+        for (int d = 0; d < 8; d++) {
+            tryAt(bx + SQUARE_X[d] * unit, by + SQUARE_Y[d] * unit);
+        }
+    }
+
+    private void tryAt(int qx, int qy) {
+        if (qx < -MV_LIMIT || qx > MV_LIMIT || qy < -mvLimitY || qy > mvLimitY) {
+            return;
+        }
+        int rate = lambda * (mvBits(qx - mvpX) + mvBits(qy - mvpY));
+        if (rate >= cost) {
+            return;
+        }
+        int s = ref.sadLuma(src, srcOff, srcStride, x, y, qx, qy, 16, 16, cost - rate);
+        int c = s + rate;
+        if (c < cost) {
+            cost = c;
+            sad = s;
+            mvX = qx;
+            mvY = qy;
+        }
+    }
+
+    private static int roundFull(int q) {
+        return (q + 2) & ~3;
+    }
+
+    /** Length of se(v) (§9.1.1): 2 * floor(log2(codeNum + 1)) + 1 with codeNum = 2|v| - (v > 0). */
+    static int mvBits(int v) {
+        int codeNum = v > 0 ? 2 * v - 1 : -2 * v;
+        return 2 * (31 - Integer.numberOfLeadingZeros(codeNum + 1)) + 1;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.parley.rtc.codec.h264.encoder;
+
+/**
+ * Transforms, quantises and reconstructs the residual of one macroblock, keeping the levels the
+ * {@link MacroblockWriter} then codes. Reconstruction goes straight into the reconstructed picture through the same
+ * dequantisation and inverse transform a decoder applies (§8.5), which is what keeps the encoder free of drift.
+ *
+ * <p>Level layout: luma block at raster position r (row * 4 + col inside the macroblock) has its 16 levels in scan
+ * order at {@code lumaLevels[r * 16]}; chroma component c (0 Cb, 1 Cr) block b (2x2 raster) at
+ * {@code chromaAc[(c * 4 + b) * 16]} (scan position 0 unused), its DC at {@code chromaDc[c * 4 + b]}.
+ */
+final class ResidualCoder {
+    /** Decimation (JM): a lone ±1 after a run of zeros is worth little; runs 0..15 score like this, |level| > 1 is 9. */
+    private static final int[] RUN_SCORE = {3, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final int LEVEL_KEEP = 9;
+    /** Below these a P macroblock's 8x8 luma block, its whole luma, or its chroma residual is not worth coding. */
+    private static final int DECIMATE_8X8 = 4;
+    private static final int DECIMATE_LUMA = 6;
+    private static final int DECIMATE_CHROMA = 7;
+
+    final int[] lumaLevels = new int[256];
+    final int[] lumaDc = new int[16];
+    final int[] chromaAc = new int[128];
+    final int[] chromaDc = new int[8];
+    /** TotalCoeff per luma block (raster), chroma AC block (c * 4 + b). */
+    final int[] nzLuma = new int[16];
+    final int[] nzChroma = new int[8];
+    int cbpLuma;
+    int cbpChroma;
+    int lumaDcCount;
+
+    private final int[] residual = new int[16];
+    private final int[] coef = new int[256];
+    private final int[] dc = new int[16];
+    private final int[] dcScaled = new int[16];
+    private final int[] blockScore = new int[16];
+
+    // ---------------------------------------------------------------- luma, 4x4 blocks coded one by one (Intra 4x4)
+
+    /**
+     * Codes the luma 4x4 block at raster position {@code r} of the macroblock whose luma starts at {@code mbOff} with
+     * prediction {@code pred} (stride 4 at {@code pOff}), reconstructing it into {@code rec}; returns TotalCoeff.
+     */
+    int codeIntra4x4Block(byte[] src, byte[] rec, int stride, int mbOff, int r, int[] pred, int pOff, int qp) {
+        int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
+        subtract(src, off, stride, pred, pOff, 4, residual, 0);
+        ForwardTransform.core4x4(residual, 0, coef, 0);
+        int n = Quantizer.quant4x4(coef, 0, qp, true, lumaLevels, r * 16, 0);
+        nzLuma[r] = n;
+        if (n == 0) {
+            InverseTransform.copyPred(pred, pOff, 4, rec, off, stride);
+        } else {
+            Dequantizer.dequant4x4(lumaLevels, r * 16, qp, coef, 0, false);
+            InverseTransform.idct4x4AddPred(coef, 0, pred, pOff, 4, rec, off, stride);
+        }
+        return n;
+    }
+
+    /** After the 16 blocks of an Intra 4x4 macroblock: the luma coded_block_pattern bits (§7.4.5). */
+    void finishIntra4x4() {
+        cbpLuma = 0;
+        for (int r = 0; r < 16; r++) {
+            if (nzLuma[r] != 0) {
+                cbpLuma |= 1 << blockTo8x8(r);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- luma, Intra 16x16
+
+    /** Codes Intra 16x16 luma with prediction {@code pred} (int[256], stride 16) and reconstructs it. */
+    void codeIntra16x16(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, int qp) {
+        for (int r = 0; r < 16; r++) {
+            int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
+            subtract(src, off, stride, pred, (r >> 2) * 64 + (r & 3) * 4, 16, residual, 0);
+            ForwardTransform.core4x4(residual, 0, coef, r * 16);
+            dc[r] = coef[r * 16];
+        }
+        ForwardTransform.hadamard4x4(dc);
+        lumaDcCount = Quantizer.quantLumaDc(dc, qp, true, lumaDc, 0);
+        int acTotal = 0;
+        for (int r = 0; r < 16; r++) {
+            int n = Quantizer.quant4x4(coef, r * 16, qp, true, lumaLevels, r * 16, 1);
+            nzLuma[r] = n;
+            acTotal += n;
+        }
+        cbpLuma = acTotal > 0 ? 15 : 0; // §7.4.5: Intra 16x16 sends all AC blocks or none
+        if (lumaDcCount > 0) {
+            Dequantizer.dequantLumaDc(lumaDc, 0, qp, dcScaled, 0);
+        } else {
+            java.util.Arrays.fill(dcScaled, 0);
+        }
+        for (int r = 0; r < 16; r++) {
+            int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
+            int pOff = (r >> 2) * 64 + (r & 3) * 4;
+            if (nzLuma[r] != 0) {
+                Dequantizer.dequant4x4(lumaLevels, r * 16, qp, coef, r * 16, true);
+            } else {
+                java.util.Arrays.fill(coef, r * 16, r * 16 + 16, 0);
+            }
+            coef[r * 16] = dcScaled[r];
+            InverseTransform.reconstruct4x4(coef, r * 16, pred, pOff, 16, rec, off, stride);
+        }
+    }
+
+    // ---------------------------------------------------------------- luma, inter
+
+    /**
+     * Codes the luma residual of an inter macroblock against {@code pred} (int[256], stride 16): quantises every
+     * block, drops 8x8 blocks (and the whole luma) whose few small levels are not worth their bits, reconstructs.
+     */
+    void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, int qp) {
+        int total = 0;
+        for (int r = 0; r < 16; r++) {
+            int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
+            int pOff = (r >> 2) * 64 + (r & 3) * 4;
+            subtract(src, off, stride, pred, pOff, 16, residual, 0);
+            ForwardTransform.core4x4(residual, 0, coef, r * 16);
+            nzLuma[r] = Quantizer.quant4x4(coef, r * 16, qp, false, lumaLevels, r * 16, 0);
+            blockScore[r] = nzLuma[r] == 0 ? 0 : decimationScore(lumaLevels, r * 16, 0);
+        }
+        cbpLuma = 0;
+        for (int b8 = 0; b8 < 4; b8++) {
+            int r0 = (b8 >> 1) * 8 + (b8 & 1) * 2;
+            int score = blockScore[r0] + blockScore[r0 + 1] + blockScore[r0 + 4] + blockScore[r0 + 5];
+            if (score == 0) {
+                continue;
+            }
+            if (score < DECIMATE_8X8) {
+                clearLuma(r0);
+                clearLuma(r0 + 1);
+                clearLuma(r0 + 4);
+                clearLuma(r0 + 5);
+            } else {
+                cbpLuma |= 1 << b8;
+                total += score;
+            }
+        }
+        if (cbpLuma != 0 && total < DECIMATE_LUMA) {
+            for (int r = 0; r < 16; r++) {
+                clearLuma(r);
+            }
+            cbpLuma = 0;
+        }
+        for (int r = 0; r < 16; r++) {
+            int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
+            int pOff = (r >> 2) * 64 + (r & 3) * 4;
+            if (nzLuma[r] == 0) {
+                InverseTransform.copyPred(pred, pOff, 16, rec, off, stride);
+            } else {
+                Dequantizer.dequant4x4(lumaLevels, r * 16, qp, coef, r * 16, false);
+                InverseTransform.idct4x4AddPred(coef, r * 16, pred, pOff, 16, rec, off, stride);
+            }
+        }
+    }
+
+    private void clearLuma(int r) {
+        if (nzLuma[r] != 0) {
+            java.util.Arrays.fill(lumaLevels, r * 16, r * 16 + 16, 0);
+            nzLuma[r] = 0;
+        }
+        blockScore[r] = 0;
+    }
+
+    // ---------------------------------------------------------------- chroma
+
+    /**
+     * Codes both chroma components against their predictions (int[64] each, stride 8) and reconstructs them.
+     * {@code inter} selects the inter rounding and lets a residual of a few small levels go uncoded.
+     */
+    void codeChroma(byte[] srcU, byte[] srcV, byte[] recU, byte[] recV, int strideC, int mbOffC,
+                    int[] predU, int[] predV, int qpY, boolean inter) {
+        int qpc = ChromaQp.qpc(qpY, 0);
+        int dcCount = 0;
+        int acCount = 0;
+        int score = 0;
+        for (int c = 0; c < 2; c++) {
+            byte[] src = c == 0 ? srcU : srcV;
+            int[] pred = c == 0 ? predU : predV;
+            for (int b = 0; b < 4; b++) {
+                int off = mbOffC + (b >> 1) * 4 * strideC + (b & 1) * 4;
+                subtract(src, off, strideC, pred, (b >> 1) * 32 + (b & 1) * 4, 8, residual, 0);
+                int k = (c * 4 + b) * 16;
+                ForwardTransform.core4x4(residual, 0, coef, k);
+                dc[c * 4 + b] = coef[k];
+                int n = Quantizer.quant4x4(coef, k, qpc, !inter, chromaAc, k, 1);
+                nzChroma[c * 4 + b] = n;
+                acCount += n;
+                if (inter && n != 0) {
+                    score += decimationScore(chromaAc, k, 1);
+                }
+            }
+            System.arraycopy(dc, c * 4, dcScaled, 0, 4);
+            ForwardTransform.hadamard2x2(dcScaled);
+            int n = Quantizer.quantChromaDc(dcScaled, qpc, !inter, chromaDc, c * 4);
+            dcCount += n;
+            if (inter && n != 0) {
+                for (int i = 0; i < 4; i++) {
+                    int l = Math.abs(chromaDc[c * 4 + i]);
+                    score += l > 1 ? LEVEL_KEEP : l;
+                }
+            }
+        }
+        if (inter && score < DECIMATE_CHROMA && (acCount | dcCount) != 0) {
+            java.util.Arrays.fill(chromaAc, 0);
+            java.util.Arrays.fill(chromaDc, 0);
+            java.util.Arrays.fill(nzChroma, 0);
+            acCount = 0;
+            dcCount = 0;
+        }
+        if (acCount > 0) {
+            cbpChroma = 2;
+        } else {
+            cbpChroma = dcCount > 0 ? 1 : 0;
+            if (dcCount == 0 && acCount == 0) {
+                java.util.Arrays.fill(chromaDc, 0);
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            byte[] rec = c == 0 ? recU : recV;
+            int[] pred = c == 0 ? predU : predV;
+            if (cbpChroma == 0) {
+                InverseTransform.copyPred(pred, 0, 8, rec, mbOffC, strideC, 8, 8);
+                continue;
+            }
+            Dequantizer.dequantChromaDc(chromaDc, c * 4, qpc, dcScaled, 0);
+            for (int b = 0; b < 4; b++) {
+                int k = (c * 4 + b) * 16;
+                if (cbpChroma == 2 && nzChroma[c * 4 + b] != 0) {
+                    Dequantizer.dequant4x4(chromaAc, k, qpc, coef, k, true);
+                } else {
+                    java.util.Arrays.fill(coef, k, k + 16, 0);
+                }
+                coef[k] = dcScaled[b];
+                int off = mbOffC + (b >> 1) * 4 * strideC + (b & 1) * 4;
+                InverseTransform.reconstruct4x4(coef, k, pred, (b >> 1) * 32 + (b & 1) * 4, 8, rec, off, strideC);
+            }
+        }
+        if (cbpChroma < 2) {
+            java.util.Arrays.fill(nzChroma, 0); // AC not sent: TotalCoeff 0 for the nC of later blocks
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** 8x8 block index (0..3) of the 4x4 block at raster position r. */
+    static int blockTo8x8(int r) {
+        return ((r >> 3) << 1) | ((r & 3) >> 1);
+    }
+
+    /** JM-style decimation score of one block's levels (scan order from {@code start}). */
+    private static int decimationScore(int[] levels, int off, int start) {
+        int score = 0;
+        int run = 0;
+        for (int k = start; k < 16; k++) {
+            int l = levels[off + k];
+            if (l == 0) {
+                run++;
+                continue;
+            }
+            if (l > 1 || l < -1) {
+                return LEVEL_KEEP;
+            }
+            score += RUN_SCORE[run];
+            run = 0;
+        }
+        return score;
+    }
+
+    /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}). */
+    private static void subtract(byte[] src, int off, int stride, int[] pred, int pOff, int pStride, int[] out, int o) {
+        for (int row = 0; row < 4; row++) {
+            int s = off + row * stride;
+            int p = pOff + row * pStride;
+            out[o] = (src[s] & 0xff) - pred[p];
+            out[o + 1] = (src[s + 1] & 0xff) - pred[p + 1];
+            out[o + 2] = (src[s + 2] & 0xff) - pred[p + 2];
+            out[o + 3] = (src[s + 3] & 0xff) - pred[p + 3];
+            o += 4;
+        }
+    }
+
+}
