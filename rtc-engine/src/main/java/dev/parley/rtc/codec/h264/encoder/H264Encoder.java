@@ -87,6 +87,19 @@ public final class H264Encoder implements VideoEncoder {
         keyFrameRequested = true;
     }
 
+    /** The reconstruction of the last encoded frame, deblocked: what a decoder outputs (macroblock-aligned). */
+    Planes reconstruction() {
+        return ref;
+    }
+
+    int widthInMbs() {
+        return mbW;
+    }
+
+    int heightInMbs() {
+        return mbH;
+    }
+
     /** The SPS this encoder writes before every IDR. */
     public SeqParameterSet sps() {
         return sps;
