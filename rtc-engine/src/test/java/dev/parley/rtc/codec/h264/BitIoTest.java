@@ -135,6 +135,76 @@ class BitIoTest {
         assertThatThrownBy(() -> w.writeUe(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void resetByteLengthCopyToAndFastPathsAgreeWithTheCheckedWrites() throws Exception {
+        Random rnd = new Random(99);
+        BitWriter reused = new BitWriter(1);
+        for (int round = 0; round < 300; round++) {
+            reused.reset();
+            assertThat(reused.bitPosition()).isZero();
+            assertThat(reused.byteLength()).isZero();
+            BitWriter ref = new BitWriter(1);
+            int ops = rnd.nextInt(60);
+            for (int i = 0; i < ops; i++) {
+                switch (rnd.nextInt(5)) {
+                    case 0 -> {
+                        int n = rnd.nextInt(33);
+                        int v = rnd.nextInt();
+                        int fitted = n == 32 ? v : v & ((1 << n) - 1);
+                        reused.writeBitsUnchecked(v, n); // bits above n are ignored
+                        ref.writeBits(fitted, n);
+                    }
+                    case 1 -> {
+                        int v = rnd.nextBoolean() ? rnd.nextInt(70_000) : rnd.nextInt(Integer.MAX_VALUE) + 1;
+                        reused.writeUe(v); // int fast path
+                        ref.writeUe((long) v);
+                    }
+                    case 2 -> {
+                        int v = rnd.nextBoolean() ? rnd.nextInt(1000) - 500 : rnd.nextInt();
+                        if (v == Integer.MIN_VALUE) {
+                            v++; // -2v does not fit ue(v)
+                        }
+                        reused.writeSe(v);
+                        ref.writeUe(v > 0 ? 2L * v - 1 : -2L * v); // Table 9-3 mapping
+                    }
+                    case 3 -> {
+                        int b = rnd.nextInt(256);
+                        reused.writeByte(b | 0x1200); // high bits ignored
+                        ref.writeBits(b, 8);
+                    }
+                    default -> {
+                        reused.alignWithZeros();
+                        ref.writeBits(0, (8 - ref.bitPosition() % 8) % 8);
+                    }
+                }
+                assertThat(reused.bitPosition()).isEqualTo(ref.bitPosition());
+                assertThat(reused.isByteAligned()).isEqualTo(ref.bitPosition() % 8 == 0);
+            }
+            byte[] expected = ref.toByteArray();
+            assertThat(reused.byteLength()).isEqualTo((reused.bitPosition() + 7) / 8).isEqualTo(expected.length);
+            assertThat(reused.toByteArray()).isEqualTo(expected);
+            int off = rnd.nextInt(5);
+            byte[] dst = new byte[off + expected.length + 3];
+            java.util.Arrays.fill(dst, (byte) 0x5a);
+            assertThat(reused.copyTo(dst, off)).isEqualTo(expected.length);
+            assertThat(java.util.Arrays.copyOfRange(dst, off, off + expected.length)).isEqualTo(expected);
+            for (int i = 0; i < dst.length; i++) {
+                if (i < off || i >= off + expected.length) {
+                    assertThat(dst[i]).as("byte %d outside the copy", i).isEqualTo((byte) 0x5a);
+                }
+            }
+            // copyTo and toByteArray do not disturb the writer: trailing bits still land where they belong.
+            reused.writeTrailingBits();
+            ref.writeTrailingBits();
+            assertThat(reused.toByteArray()).isEqualTo(ref.toByteArray());
+            assertThat(reused.byteLength()).isEqualTo(reused.bitPosition() / 8);
+        }
+        assertThatThrownBy(() -> new BitWriter().writeSe(Integer.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
+        BitWriter w = new BitWriter();
+        w.writeBits(1, 1);
+        assertThatThrownBy(() -> w.copyTo(new byte[0], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     private static String bits(BitWriter w) {
         StringBuilder sb = new StringBuilder();
         for (byte b : w.toByteArray()) {
