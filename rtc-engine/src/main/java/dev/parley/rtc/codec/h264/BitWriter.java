@@ -139,6 +139,29 @@ public final class BitWriter {
         return (bytePos << 3) + accBits;
     }
 
+    /**
+     * Forgets everything after bit {@code bitPos} (a position returned by {@link #bitPosition()} earlier), so an
+     * encoder can take back a macroblock it wrote and write it again elsewhere.
+     */
+    public void truncate(int bitPos) {
+        int current = bitPosition();
+        if (bitPos < 0 || bitPos > current) {
+            throw new IllegalArgumentException("cannot truncate to bit " + bitPos + " of " + current);
+        }
+        if (bitPos >= bytePos << 3) {
+            int drop = current - bitPos;
+            acc >>>= drop;
+            accBits -= drop;
+            return;
+        }
+        // The position lies in a stored word (bytePos is always a multiple of 4): reload that word's first bits.
+        bytePos = (bitPos >>> 5) << 2;
+        accBits = bitPos & 31;
+        long word = ((buf[bytePos] & 0xffL) << 24) | ((buf[bytePos + 1] & 0xff) << 16)
+                | ((buf[bytePos + 2] & 0xff) << 8) | (buf[bytePos + 3] & 0xff);
+        acc = word >>> (32 - accBits);
+    }
+
     /** Bytes written so far, a partial last byte counted (as after {@link #writeTrailingBits()}). */
     public int byteLength() {
         return bytePos + ((accBits + 7) >>> 3);

@@ -212,4 +212,39 @@ class BitIoTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void truncateTakesBackEverythingAfterThePosition() {
+        Random rnd = new Random(7);
+        for (int trial = 0; trial < 500; trial++) {
+            int[][] writes = new int[rnd.nextInt(40) + 1][];
+            for (int i = 0; i < writes.length; i++) {
+                int n = rnd.nextInt(33);
+                writes[i] = new int[] {n == 32 ? rnd.nextInt() : rnd.nextInt() & (int) ((1L << n) - 1), n};
+            }
+            int keep = rnd.nextInt(writes.length + 1);
+            BitWriter taken = new BitWriter(16);
+            BitWriter reference = new BitWriter(16);
+            int mark = 0;
+            for (int i = 0; i < writes.length; i++) {
+                if (i == keep) {
+                    mark = taken.bitPosition();
+                }
+                taken.writeBits(writes[i][0], writes[i][1]);
+                if (i < keep) {
+                    reference.writeBits(writes[i][0], writes[i][1]);
+                }
+            }
+            if (keep == writes.length) {
+                mark = taken.bitPosition();
+            }
+            taken.truncate(mark);
+            assertThat(taken.bitPosition()).isEqualTo(reference.bitPosition());
+            taken.writeBits(0x5a5, 11);
+            reference.writeBits(0x5a5, 11);
+            taken.writeTrailingBits();
+            reference.writeTrailingBits();
+            assertThat(taken.toByteArray()).isEqualTo(reference.toByteArray());
+        }
+    }
 }

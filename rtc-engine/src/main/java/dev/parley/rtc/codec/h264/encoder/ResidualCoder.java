@@ -123,10 +123,11 @@ final class ResidualCoder {
         for (int b8 = 0; b8 < 4; b8++) {
             int r0 = (b8 >> 1) * 8 + (b8 & 1) * 2;
             int score = blockScore[r0] + blockScore[r0 + 1] + blockScore[r0 + 4] + blockScore[r0 + 5];
-            if (score == 0) {
+            if ((nzLuma[r0] | nzLuma[r0 + 1] | nzLuma[r0 + 4] | nzLuma[r0 + 5]) == 0) {
                 continue;
             }
             if (score < DECIMATE_8X8) {
+                // also a block of lone ±1s after long runs (score 0): not coded, so not reconstructed either
                 clearLuma(r0);
                 clearLuma(r0 + 1);
                 clearLuma(r0 + 4);
