@@ -92,6 +92,11 @@ public final class H264Encoder implements VideoEncoder {
         return ref;
     }
 
+    /** The macroblock decisions of the last encoded frame. */
+    MacroblockGrid grid() {
+        return grid;
+    }
+
     int widthInMbs() {
         return mbW;
     }
