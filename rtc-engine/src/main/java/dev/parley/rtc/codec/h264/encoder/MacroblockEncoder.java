@@ -18,6 +18,12 @@ final class MacroblockEncoder {
         }
     }
 
+    /**
+     * A skip prediction this close (SAD per λ) is worth the quantisation trial that proves its residual would vanish:
+     * camera noise alone keeps a still macroblock's SAD in the hundreds, and the trial costs less than a search.
+     */
+    private static final int SKIP_TRIAL_SAD_PER_LAMBDA = 48;
+
     private final MacroblockGrid grid;
     private final ResidualCoder res = new ResidualCoder();
     private final MotionVectorPrediction mvp = new MotionVectorPrediction();
@@ -91,7 +97,7 @@ final class MacroblockEncoder {
         int skipY = mvp.y;
         // Early skip: a cheap-looking skip prediction whose residual quantises to nothing is final.
         int skipSad = refLuma.sadLuma(src.y, mbOff, stride, x, y, skipX, skipY, 16, 16);
-        if (skipSad < 16 * lambda + 64) {
+        if (skipSad < SKIP_TRIAL_SAD_PER_LAMBDA * lambda + 256) {
             predictInter(refLuma, ref, x, y, skipX, skipY);
             res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, qp);
             if (res.cbpLuma == 0) {
@@ -120,7 +126,16 @@ final class MacroblockEncoder {
             candX[n] = grid.mvX[b];
             candY[n++] = grid.mvY[b];
         }
-        search.search(refLuma, src.y, mbOff, stride, x, y, px, py, candX, candY, n, lambda, 2 * lambda + 32);
+        // Early termination (as x264's): a candidate as good as the neighbours ended up is good enough.
+        int neighbourSad = Integer.MAX_VALUE;
+        if (a >= 0 && grid.isInter(a)) {
+            neighbourSad = grid.sad[a];
+        }
+        if (b >= 0 && grid.isInter(b)) {
+            neighbourSad = neighbourSad == Integer.MAX_VALUE ? grid.sad[b] : (neighbourSad + grid.sad[b]) / 2;
+        }
+        int earlyExit = Math.max(2 * lambda + 32, neighbourSad == Integer.MAX_VALUE ? 0 : neighbourSad);
+        search.search(refLuma, src.y, mbOff, stride, x, y, px, py, candX, candY, n, lambda, earlyExit);
         int interCost = search.cost;
         // An intra macroblock only where motion compensation is poor: try Intra 16x16's cost in SAD terms.
         if (search.sad > 24 * lambda + 1024) {
@@ -139,6 +154,7 @@ final class MacroblockEncoder {
             return true;
         }
         grid.type[mb] = MacroblockGrid.P16X16;
+        grid.sad[mb] = search.sad;
         grid.mvX[mb] = mvX;
         grid.mvY[mb] = mvY;
         lastMvX[mb] = mvX;
@@ -160,6 +176,7 @@ final class MacroblockEncoder {
 
     private void recordSkip(SliceState s, int mb, int mvX, int mvY, int sad) {
         grid.type[mb] = MacroblockGrid.SKIP;
+        grid.sad[mb] = sad;
         grid.mvX[mb] = mvX;
         grid.mvY[mb] = mvY;
         lastMvX[mb] = mvX;
@@ -180,11 +197,11 @@ final class MacroblockEncoder {
         }
         int cw = ref.chromaWidth;
         int ch = ref.chromaHeight;
-        InterpolationReference.predictChroma(ref.u, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
+        ChromaMotionCompensation.predict(ref.u, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
         for (int i = 0; i < 64; i++) {
             interPredU[i] = predBytes[i] & 0xff;
         }
-        InterpolationReference.predictChroma(ref.v, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
+        ChromaMotionCompensation.predict(ref.v, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
         for (int i = 0; i < 64; i++) {
             interPredV[i] = predBytes[i] & 0xff;
         }

@@ -24,6 +24,8 @@ final class MacroblockGrid {
     final int[] qp;
     final int[] mvX;
     final int[] mvY;
+    /** SAD of the chosen prediction of inter macroblocks (the early termination of later searches). */
+    final int[] sad;
     /** total_coeff per luma 4x4 block, index mb * 16 + row * 4 + col (raster inside the macroblock). */
     final int[] nzY;
     /** total_coeff per chroma AC block, index mb * 4 + row * 2 + col, Cb and Cr. */
@@ -41,6 +43,7 @@ final class MacroblockGrid {
         qp = new int[n];
         mvX = new int[n];
         mvY = new int[n];
+        sad = new int[n];
         nzY = new int[n * 16];
         nzU = new int[n * 4];
         nzV = new int[n * 4];

@@ -52,22 +52,20 @@ final class MotionSearch {
         this.mvpY = mvpY;
         this.lambda = lambda;
         cost = Integer.MAX_VALUE;
-        // full-sample versions of the candidates, then the candidates themselves at their own precision
+        // the candidates at their own precision (the skip vector, neighbours', last frame's) and rounded to full
+        // samples, the prediction and zero; then, unless one is already as good as the neighbours got, a descent
         tryAt(roundFull(mvpX), roundFull(mvpY));
         tryAt(0, 0);
         for (int i = 0; i < candidates; i++) {
+            tryAt(candX[i], candY[i]);
             tryAt(roundFull(candX[i]), roundFull(candY[i]));
         }
-        if (sad > earlyExitSad) {
-            diamond();
+        if (sad <= earlyExitSad) {
+            return;
         }
-        if (sad > earlyExitSad / 2) {
-            refine(2); // half samples
-            refine(1); // quarter samples
-        }
-        for (int i = 0; i < candidates; i++) {
-            tryAt(candX[i], candY[i]); // a sub-sample candidate (e.g. the skip vector) may beat the refined one
-        }
+        diamond();
+        refine(2, 4); // half samples: the 4 nearest the best position ...
+        refine(1, 4); // ... then the 4 nearest quarter samples
     }
 
     private void diamond() {
@@ -83,23 +81,39 @@ final class MotionSearch {
         }
     }
 
-    private void refine(int unit) {
+    private void refine(int unit, int points) {
         int bx = mvX;
         int by = mvY;
+        if (points == 4) {
+            for (int d = 0; d < 4; d++) {
+                tryAt(bx + DIAMOND_X[d] / 4 * unit, by + DIAMOND_Y[d] / 4 * unit);
+            }
+            return;
+        }
         for (int d = 0; d < 8; d++) {
             tryAt(bx + SQUARE_X[d] * unit, by + SQUARE_Y[d] * unit);
         }
     }
 
     private void tryAt(int qx, int qy) {
-        if (qx < -MV_LIMIT || qx > MV_LIMIT || qy < -mvLimitY || qy > mvLimitY) {
+        if (qx < -MV_LIMIT || qx > MV_LIMIT || qy < -mvLimitY || qy > mvLimitY
+                || (qx == mvX && qy == mvY && cost != Integer.MAX_VALUE)) {
             return;
         }
         int rate = lambda * (mvBits(qx - mvpX) + mvBits(qy - mvpY));
         if (rate >= cost) {
             return;
         }
-        int s = ref.sadLuma(src, srcOff, srcStride, x, y, qx, qy, 16, 16, cost - rate);
+        int bound = cost - rate;
+        int s;
+        int fx = x + (qx >> 2);
+        int fy = y + (qy >> 2);
+        if (((qx | qy) & 3) == 0 && fx >= -HalfPelPlanes.PAD && fy >= -HalfPelPlanes.PAD
+                && fx + 16 <= ref.width() + HalfPelPlanes.PAD && fy + 16 <= ref.height() + HalfPelPlanes.PAD) {
+            s = fullSampleSad(ref.full(), ref.offset(fx, fy), ref.stride(), bound);
+        } else {
+            s = ref.sadLuma(src, srcOff, srcStride, x, y, qx, qy, 16, 16, bound);
+        }
         int c = s + rate;
         if (c < cost) {
             cost = c;
@@ -107,6 +121,23 @@ final class MotionSearch {
             mvX = qx;
             mvY = qy;
         }
+    }
+
+    /** SAD of the 16x16 source block against full samples of the padded reference, stopping past {@code bound}. */
+    private int fullSampleSad(byte[] refPlane, int refOff, int refStride, int bound) {
+        byte[] s = src;
+        int so = srcOff;
+        int sad = 0;
+        for (int row = 0; row < 16; row++, so += srcStride, refOff += refStride) {
+            for (int i = 0; i < 16; i++) {
+                int d = (s[so + i] & 0xff) - (refPlane[refOff + i] & 0xff);
+                sad += d < 0 ? -d : d;
+            }
+            if (sad >= bound) {
+                return sad;
+            }
+        }
+        return sad;
     }
 
     private static int roundFull(int q) {
