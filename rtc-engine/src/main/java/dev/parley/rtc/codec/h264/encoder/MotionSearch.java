@@ -16,6 +16,7 @@ final class MotionSearch {
     private static final int[] SQUARE_X = {-1, 0, 1, -1, 1, -1, 0, 1};
     private static final int[] SQUARE_Y = {-1, -1, -1, 0, 0, 1, 1, 1};
 
+    static boolean QPEL = !Boolean.getBoolean("noqpel");
     int mvX;
     int mvY;
     int sad;
@@ -65,7 +66,7 @@ final class MotionSearch {
         }
         diamond();
         refine(2, 4); // half samples: the 4 nearest the best position ...
-        refine(1, 4); // ... then the 4 nearest quarter samples
+        if (QPEL) refine(1, 4); // ... then the 4 nearest quarter samples
     }
 
     private void diamond() {

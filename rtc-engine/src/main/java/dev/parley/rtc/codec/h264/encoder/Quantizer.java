@@ -112,7 +112,12 @@ final class Quantizer {
         return nonZero;
     }
 
+    /**
+     * One level, its magnitude capped at what CAVLC can code in Baseline ({@link CavlcWriter#MAX_ABS_LEVEL}): only
+     * reachable at QPs below about 10; the decoder reconstructs from the capped level like the encoder does.
+     */
     private static int quant(int c, int mf, int f, int qbits) {
-        return c >= 0 ? (c * mf + f) >> qbits : -((-c * mf + f) >> qbits);
+        int level = c >= 0 ? (c * mf + f) >> qbits : -((-c * mf + f) >> qbits);
+        return Math.max(-CavlcWriter.MAX_ABS_LEVEL, Math.min(CavlcWriter.MAX_ABS_LEVEL, level));
     }
 }

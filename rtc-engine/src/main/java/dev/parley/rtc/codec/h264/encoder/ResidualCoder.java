@@ -18,6 +18,26 @@ final class ResidualCoder {
     private static final int DECIMATE_LUMA = 6;
     private static final int DECIMATE_CHROMA = 7;
 
+    /**
+     * Per QP: a 4x4 inter residual whose SAD is below this quantises to all zeros, provably. A core-transform
+     * coefficient of class (even, even), (odd, odd) or mixed is at most 1, 4 or 2 times the SAD (the basis has
+     * weights 1 and 2), and a level is zero while |c| * MF + f < 2^qbits (inter f = 2^qbits / 6), so the transform
+     * and quantisation of such a block can be skipped without changing a bit.
+     */
+    private static final int[] INTER_ZERO_SAD = new int[52];
+
+    static {
+        int[][] mf = {{13107, 5243, 8066}, {11916, 4660, 7490}, {10082, 4194, 6554}, {9362, 3647, 5825},
+                {8192, 3355, 5243}, {7282, 2893, 4559}}; // the quantiser's MF (see Quantizer)
+        for (int qp = 0; qp < 52; qp++) {
+            int qbits = 15 + qp / 6;
+            int f = (1 << qbits) / 6;
+            int[] m = mf[qp % 6];
+            int worst = Math.max(m[0], Math.max(4 * m[1], 2 * m[2]));
+            INTER_ZERO_SAD[qp] = ((1 << qbits) - f - 1) / worst + 1; // SAD < this -> every |c| * MF + f < 2^qbits
+        }
+    }
+
     final int[] lumaLevels = new int[256];
     final int[] lumaDc = new int[16];
     final int[] chromaAc = new int[128];
@@ -111,10 +131,16 @@ final class ResidualCoder {
      */
     void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, int qp) {
         int total = 0;
+        int zeroSad = INTER_ZERO_SAD[qp];
         for (int r = 0; r < 16; r++) {
             int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
             int pOff = (r >> 2) * 64 + (r & 3) * 4;
-            subtract(src, off, stride, pred, pOff, 16, residual, 0);
+            if (subtract(src, off, stride, pred, pOff, 16, residual, 0) < zeroSad) {
+                java.util.Arrays.fill(lumaLevels, r * 16, r * 16 + 16, 0); // its 8x8 may still be coded
+                nzLuma[r] = 0;
+                blockScore[r] = 0;
+                continue;
+            }
             ForwardTransform.core4x4(residual, 0, coef, r * 16);
             nzLuma[r] = Quantizer.quant4x4(coef, r * 16, qp, false, lumaLevels, r * 16, 0);
             blockScore[r] = nzLuma[r] == 0 ? 0 : decimationScore(lumaLevels, r * 16, 0);
@@ -268,17 +294,24 @@ final class ResidualCoder {
         return score;
     }
 
-    /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}). */
-    private static void subtract(byte[] src, int off, int stride, int[] pred, int pOff, int pStride, int[] out, int o) {
+    /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}); returns its SAD. */
+    private static int subtract(byte[] src, int off, int stride, int[] pred, int pOff, int pStride, int[] out, int o) {
+        int sad = 0;
         for (int row = 0; row < 4; row++) {
             int s = off + row * stride;
             int p = pOff + row * pStride;
-            out[o] = (src[s] & 0xff) - pred[p];
-            out[o + 1] = (src[s + 1] & 0xff) - pred[p + 1];
-            out[o + 2] = (src[s + 2] & 0xff) - pred[p + 2];
-            out[o + 3] = (src[s + 3] & 0xff) - pred[p + 3];
+            int d0 = (src[s] & 0xff) - pred[p];
+            int d1 = (src[s + 1] & 0xff) - pred[p + 1];
+            int d2 = (src[s + 2] & 0xff) - pred[p + 2];
+            int d3 = (src[s + 3] & 0xff) - pred[p + 3];
+            out[o] = d0;
+            out[o + 1] = d1;
+            out[o + 2] = d2;
+            out[o + 3] = d3;
+            sad += Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
             o += 4;
         }
+        return sad;
     }
 
 }

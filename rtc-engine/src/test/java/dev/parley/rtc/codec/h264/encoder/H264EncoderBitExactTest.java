@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The encoder's reconstruction equals jcodec's decoded output bit for bit, frame after frame: I and P slices, every
  * macroblock type the encoder chooses, deblocking, cropping of sizes that are not multiples of 16, long runs of P
- * frames (drift would show), scene cuts, slices, intra refresh.
+ * frames (drift would show), scene cuts, slices, intra refresh, QPs from 0 (levels at the CAVLC limit) to 51.
  */
 class H264EncoderBitExactTest {
 
@@ -24,6 +24,9 @@ class H264EncoderBitExactTest {
             "NOISE,  64,  48,  34, 40",
             "CUTS,   160, 96,  40, 150",
             "PAN,    640, 480, 30, 30",
+            "NOISE,  48,  32,  0,  4",
+            "STATIC, 64,  48,  6,  6",
+            "SHAPES, 96,  64,  51, 30",
     })
     void fixedQpStreamsDecodeBitExactly(Kind kind, int w, int h, int qp, int frames) {
         H264Encoder encoder = new H264Encoder(H264EncoderConfig.fixedQp(w, h, qp, 30));
