@@ -16,7 +16,6 @@ final class MotionSearch {
     private static final int[] SQUARE_X = {-1, 0, 1, -1, 1, -1, 0, 1};
     private static final int[] SQUARE_Y = {-1, -1, -1, 0, 0, 1, 1, 1};
 
-    static boolean QPEL = !Boolean.getBoolean("noqpel");
     int mvX;
     int mvY;
     int sad;
@@ -66,7 +65,7 @@ final class MotionSearch {
         }
         diamond();
         refine(2, 4); // half samples: the 4 nearest the best position ...
-        if (QPEL) refine(1, 4); // ... then the 4 nearest quarter samples
+        refine(1, 4); // ... then the 4 nearest quarter samples
     }
 
     private void diamond() {
