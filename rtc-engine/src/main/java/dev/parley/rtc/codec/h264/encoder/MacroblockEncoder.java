@@ -36,6 +36,8 @@ final class MacroblockEncoder {
     private final int[] interPredU = new int[64];
     private final int[] interPredV = new int[64];
     private final byte[] predBytes = new byte[256];
+    private final byte[] predBytesU = new byte[64];
+    private final byte[] predBytesV = new byte[64];
     private final int[] candX = new int[6];
     private final int[] candY = new int[6];
     /** The motion vectors of the previous picture, a candidate for the same macroblock now. */
@@ -99,9 +101,10 @@ final class MacroblockEncoder {
         int skipSad = refLuma.sadLuma(src.y, mbOff, stride, x, y, skipX, skipY, 16, 16);
         if (skipSad < SKIP_TRIAL_SAD_PER_LAMBDA * lambda + 256) {
             predictInter(refLuma, ref, x, y, skipX, skipY);
-            res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, qp);
+            res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
             if (res.cbpLuma == 0) {
-                res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV, qp, true);
+                res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV,
+                        predBytesU, predBytesV, qp, true);
                 if (res.cbpChroma == 0) {
                     recordSkip(s, mb, skipX, skipY, skipSad);
                     return true;
@@ -147,8 +150,9 @@ final class MacroblockEncoder {
         int mvX = search.mvX;
         int mvY = search.mvY;
         predictInter(refLuma, ref, x, y, mvX, mvY);
-        res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, qp);
-        res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV, qp, true);
+        res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
+        res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV,
+                        predBytesU, predBytesV, qp, true);
         if (mvX == skipX && mvY == skipY && res.cbpLuma == 0 && res.cbpChroma == 0) {
             recordSkip(s, mb, mvX, mvY, search.sad);
             return true;
@@ -197,13 +201,13 @@ final class MacroblockEncoder {
         }
         int cw = ref.chromaWidth;
         int ch = ref.chromaHeight;
-        ChromaMotionCompensation.predict(ref.u, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
+        ChromaMotionCompensation.predict(ref.u, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytesU, 0, 8);
         for (int i = 0; i < 64; i++) {
-            interPredU[i] = predBytes[i] & 0xff;
+            interPredU[i] = predBytesU[i] & 0xff;
         }
-        ChromaMotionCompensation.predict(ref.v, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytes, 0, 8);
+        ChromaMotionCompensation.predict(ref.v, cw, cw, ch, x / 2, y / 2, mvX, mvY, 8, 8, predBytesV, 0, 8);
         for (int i = 0; i < 64; i++) {
-            interPredV[i] = predBytes[i] & 0xff;
+            interPredV[i] = predBytesV[i] & 0xff;
         }
     }
 
@@ -317,9 +321,10 @@ final class MacroblockEncoder {
                 bestC = mode;
             }
         }
-        copy64(predU, bestC * 64, interPredU);
-        copy64(predV, bestC * 64, interPredV);
-        res.codeChroma(src.u, src.v, rec.u, rec.v, strideC, mbOffC, interPredU, interPredV, qp, false);
+        copy64(predU, bestC * 64, interPredU, predBytesU);
+        copy64(predV, bestC * 64, interPredV, predBytesV);
+        res.codeChroma(src.u, src.v, rec.u, rec.v, strideC, mbOffC, interPredU, interPredV, predBytesU, predBytesV,
+                qp, false);
 
         grid.mvX[mb] = 0;
         grid.mvY[mb] = 0;
@@ -362,8 +367,11 @@ final class MacroblockEncoder {
         return ((row >> 1) * 2 + (col >> 1)) * 4 + (row & 1) * 2 + (col & 1);
     }
 
-    private static void copy64(int[] src, int off, int[] dst) {
+    private static void copy64(int[] src, int off, int[] dst, byte[] dstBytes) {
         System.arraycopy(src, off, dst, 0, 64);
+        for (int i = 0; i < 64; i++) {
+            dstBytes[i] = (byte) dst[i];
+        }
     }
 
     ResidualCoder residual() {

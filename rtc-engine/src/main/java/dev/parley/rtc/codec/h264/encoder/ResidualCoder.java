@@ -38,6 +38,23 @@ final class ResidualCoder {
         }
     }
 
+    /**
+     * Per QPc: an inter 8x8 chroma residual whose SAD is below this quantises to all zeros, AC (each 4x4 block's
+     * SAD is below the 4x4 bound) and DC (a 2x2 Hadamard output is at most the sum of the four DCs, each at most its
+     * block's SAD; the DC quantiser has qbits + 1 and 2f).
+     */
+    private static final int[] CHROMA_ZERO_SAD = new int[52];
+
+    static {
+        int[] mf0 = {13107, 11916, 10082, 9362, 8192, 7282};
+        for (int qp = 0; qp < 52; qp++) {
+            int qbits = 15 + qp / 6;
+            int f = (1 << qbits) / 6;
+            int dcBound = (int) ((2L * ((1 << qbits) - f) - 1) / mf0[qp % 6] + 1);
+            CHROMA_ZERO_SAD[qp] = Math.min(INTER_ZERO_SAD[qp], dcBound);
+        }
+    }
+
     final int[] lumaLevels = new int[256];
     final int[] lumaDc = new int[16];
     final int[] chromaAc = new int[128];
@@ -129,7 +146,7 @@ final class ResidualCoder {
      * Codes the luma residual of an inter macroblock against {@code pred} (int[256], stride 16): quantises every
      * block, drops 8x8 blocks (and the whole luma) whose few small levels are not worth their bits, reconstructs.
      */
-    void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, int qp) {
+    void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, byte[] predBytes, int qp) {
         int total = 0;
         int zeroSad = INTER_ZERO_SAD[qp];
         for (int r = 0; r < 16; r++) {
@@ -169,15 +186,24 @@ final class ResidualCoder {
             }
             cbpLuma = 0;
         }
+        // the prediction everywhere, then the residual on the blocks that have one
+        copyRows(predBytes, 16, rec, mbOff, stride, 16);
+        if (cbpLuma == 0) {
+            return;
+        }
         for (int r = 0; r < 16; r++) {
-            int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
-            int pOff = (r >> 2) * 64 + (r & 3) * 4;
-            if (nzLuma[r] == 0) {
-                InverseTransform.copyPred(pred, pOff, 16, rec, off, stride);
-            } else {
+            if (nzLuma[r] != 0) {
+                int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
                 Dequantizer.dequant4x4(lumaLevels, r * 16, qp, coef, r * 16, false);
-                InverseTransform.idct4x4AddPred(coef, r * 16, pred, pOff, 16, rec, off, stride);
+                InverseTransform.idct4x4AddPred(coef, r * 16, pred, (r >> 2) * 64 + (r & 3) * 4, 16, rec, off, stride);
             }
+        }
+    }
+
+    /** Copies an n x n prediction (stride n) into the picture at {@code off}. */
+    private static void copyRows(byte[] pred, int n, byte[] dst, int off, int stride, int rows) {
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(pred, row * n, dst, off + row * stride, n);
         }
     }
 
@@ -196,8 +222,17 @@ final class ResidualCoder {
      * {@code inter} selects the inter rounding and lets a residual of a few small levels go uncoded.
      */
     void codeChroma(byte[] srcU, byte[] srcV, byte[] recU, byte[] recV, int strideC, int mbOffC,
-                    int[] predU, int[] predV, int qpY, boolean inter) {
+                    int[] predU, int[] predV, byte[] predBytesU, byte[] predBytesV, int qpY, boolean inter) {
         int qpc = ChromaQp.qpc(qpY, 0);
+        copyRows(predBytesU, 8, recU, mbOffC, strideC, 8);
+        copyRows(predBytesV, 8, recV, mbOffC, strideC, 8);
+        if (inter && sad8x8(srcU, mbOffC, strideC, predBytesU) < CHROMA_ZERO_SAD[qpc]
+                && sad8x8(srcV, mbOffC, strideC, predBytesV) < CHROMA_ZERO_SAD[qpc]) {
+            cbpChroma = 0; // provably nothing survives quantisation: the prediction is the reconstruction
+            java.util.Arrays.fill(nzChroma, 0);
+            java.util.Arrays.fill(chromaDc, 0);
+            return;
+        }
         int dcCount = 0;
         int acCount = 0;
         int score = 0;
@@ -247,8 +282,7 @@ final class ResidualCoder {
             byte[] rec = c == 0 ? recU : recV;
             int[] pred = c == 0 ? predU : predV;
             if (cbpChroma == 0) {
-                InverseTransform.copyPred(pred, 0, 8, rec, mbOffC, strideC, 8, 8);
-                continue;
+                continue; // the prediction, copied above
             }
             Dequantizer.dequantChromaDc(chromaDc, c * 4, qpc, dcScaled, 0);
             for (int b = 0; b < 4; b++) {
@@ -292,6 +326,19 @@ final class ResidualCoder {
             run = 0;
         }
         return score;
+    }
+
+    private static int sad8x8(byte[] src, int off, int stride, byte[] pred) {
+        int sad = 0;
+        for (int row = 0; row < 8; row++) {
+            int s = off + row * stride;
+            int p = row * 8;
+            for (int i = 0; i < 8; i++) {
+                int d = (src[s + i] & 0xff) - (pred[p + i] & 0xff);
+                sad += d < 0 ? -d : d;
+            }
+        }
+        return sad;
     }
 
     /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}); returns its SAD. */
