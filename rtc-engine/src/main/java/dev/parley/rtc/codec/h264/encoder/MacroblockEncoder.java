@@ -99,12 +99,16 @@ final class MacroblockEncoder {
         int skipY = mvp.y;
         // Early skip: a cheap-looking skip prediction whose residual quantises to nothing is final.
         int skipSad = refLuma.sadLuma(src.y, mbOff, stride, x, y, skipX, skipY, 16, 16);
+        boolean trialLuma = false;
+        boolean trialChroma = false;
         if (skipSad < SKIP_TRIAL_SAD_PER_LAMBDA * lambda + 256) {
             predictInter(refLuma, ref, x, y, skipX, skipY);
             res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
+            trialLuma = true;
             if (res.cbpLuma == 0) {
                 res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV,
                         predBytesU, predBytesV, qp, true);
+                trialChroma = true;
                 if (res.cbpChroma == 0) {
                     recordSkip(s, mb, skipX, skipY, skipSad);
                     return true;
@@ -149,10 +153,16 @@ final class MacroblockEncoder {
         }
         int mvX = search.mvX;
         int mvY = search.mvY;
-        predictInter(refLuma, ref, x, y, mvX, mvY);
-        res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
-        res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV,
-                        predBytesU, predBytesV, qp, true);
+        boolean atSkipVector = mvX == skipX && mvY == skipY;
+        if (!atSkipVector || !trialLuma) {
+            predictInter(refLuma, ref, x, y, mvX, mvY);
+            res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
+            trialChroma = false;
+        } // else: the skip trial already coded (and reconstructed) this very prediction
+        if (!atSkipVector || !trialChroma) {
+            res.codeChroma(src.u, src.v, rec.u, rec.v, src.chromaWidth, mbOffC, interPredU, interPredV,
+                    predBytesU, predBytesV, qp, true);
+        }
         if (mvX == skipX && mvY == skipY && res.cbpLuma == 0 && res.cbpChroma == 0) {
             recordSkip(s, mb, mvX, mvY, search.sad);
             return true;
