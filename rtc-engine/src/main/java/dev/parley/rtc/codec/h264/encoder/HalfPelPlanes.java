@@ -1,5 +1,8 @@
 package dev.parley.rtc.codec.h264.encoder;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -21,7 +24,8 @@ import java.util.Arrays;
  * predicting from the same reconstructed picture gets the same samples, whatever the motion vector.
  *
  * <p>PAD is 32: a motion search may read a {@code bw x bh} block of any plane directly at any top-left (x, y) with
- * {@code -PAD <= x <= width + PAD - bw} (same for y), e.g. a 16x16 block at -32 <= x <= width + 16. {@link #predictLuma} and {@link #sadLuma} take any vector at all: once every filter tap of a block lies
+ * {@code -PAD <= x <= width + PAD - bw} (same for y), e.g. a 16x16 block at -32 <= x <= width + 16.
+ * {@link #predictLuma} and {@link #sadLuma} take any vector at all: once every filter tap of a block lies
  * beyond one picture edge its prediction no longer changes, so its position is clamped there.
  *
  * <p>{@link #build} reuses the arrays across frames (reallocated only when the picture grows). Not thread-safe
@@ -49,6 +53,14 @@ public final class HalfPelPlanes {
     private static final int[] DX_B = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0};
     private static final int[] DY_B = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1};
 
+    // Prediction of widths divisible by 8 and SAD of 16-wide blocks work on eight unsigned bytes per long (SWAR).
+    // Lane k of every long read or written through this view is the byte at offset k whatever the byte order, since
+    // all accesses use it.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_7_BITS = 0x7f7f7f7f7f7f7f7fL;
+    private static final long EVEN_BYTES = 0x00ff00ff00ff00ffL;
+
     private int width;
     private int height;
     private int stride;
@@ -57,8 +69,18 @@ public final class HalfPelPlanes {
     private byte[] halfH = new byte[0];
     private byte[] halfV = new byte[0];
     private byte[] halfC = new byte[0];
-    /** Unrounded horizontal 6-tap values b1 for x in [-2, width + 1], y in [0, height), row length width + 4. */
-    private int[] b1 = new int[0];
+    // Build scratch, reused across frames. The build runs one pass down the picture with rings of the last six
+    // source rows (slot r % 6), so it never stores whole-frame intermediates. Each step is its own short loop over
+    // int rows at equal indices (filter, then round and clip, then narrow to bytes): C2 on JDK 17 vectorizes such
+    // loops only while their bodies stay small and all of one element size.
+    /** Widened full-sample rows of source row r, entry i = G(clamp(i - 4), r), i in [0, width + 9). */
+    private int[][] wideRows = new int[6][0];
+    /** Unrounded horizontal 6-tap rows b1, entry i = b1(i - 2, r), i in [0, width + 4). */
+    private int[][] b1Rows = new int[6][0];
+    /** A widened row shifted left by 1..5 entries, so the horizontal filter reads all taps at the same index. */
+    private int[][] shifted = new int[5][0];
+    /** A filtered row, then rounded and clipped (low 8 bits = Clip1Y) before narrowing to bytes. */
+    private int[] filtered = new int[0];
 
     /**
      * Prepares the four planes from a reconstructed luma plane ({@code luma[y * lumaStride + x]}, unsigned samples)
@@ -79,118 +101,131 @@ public final class HalfPelPlanes {
             halfV = new byte[size];
             halfC = new byte[size];
         }
-        if (b1.length < (width + 4) * height) {
-            b1 = new int[(width + 4) * height];
+        if (filtered.length < width + 9) {
+            for (int k = 0; k < 6; k++) {
+                wideRows[k] = new int[width + 9];
+                b1Rows[k] = new int[width + 4];
+                if (k < 5) {
+                    shifted[k] = new int[width + 4];
+                }
+            }
+            filtered = new int[width + 9];
         }
-        buildFull(luma, lumaStride);
-        buildHalfH();
-        buildHalfV();
-        buildHalfC();
-    }
-
-    /** F: the picture with its edge samples replicated into the border, i.e. clamped coordinates (§8.4.2.2.1). */
-    private void buildFull(byte[] luma, int lumaStride) {
-        for (int y = 0; y < height; y++) {
-            int row = origin + y * stride;
-            int src = y * lumaStride;
-            System.arraycopy(luma, src, full, row, width);
-            Arrays.fill(full, row - PAD, row, luma[src]);
-            Arrays.fill(full, row + width, row + width + PAD, luma[src + width - 1]);
+        // Output row y needs source rows clamp(y - 2 .. y + 3). V and C rows outside [-2, height + 1], and F and H
+        // rows outside the picture, repeat an edge row of F or H.
+        int loaded = -1;
+        for (int y = -2; y <= height + 1; y++) {
+            int last = Math.min(y + 3, height - 1);
+            while (loaded < last) {
+                loadRow(luma, lumaStride, ++loaded);
+            }
+            halfVerticalRow(y);
+            centreRow(y);
         }
         replicateBorderRows(full, full, -1, 0);
-    }
-
-    /**
-     * H and b1. b at (x, y) reads G(clamp(x - 2 .. x + 3), clamp(y)): rows outside the picture repeat the edge rows,
-     * and for x <= -3 (x >= width + 1) all six taps clamp to one column, giving G(0, y) (G(width - 1, y)).
-     */
-    private void buildHalfH() {
-        int[] t = b1;
-        byte[] f = full;
-        byte[] out = halfH;
-        int tStride = width + 4;
-        for (int y = 0; y < height; y++) {
-            int row = origin + y * stride;
-            int p = row - 2; // first half sample: x = -2, taps from x = -4
-            int tp = y * tStride;
-            // Sliding window over the six taps: one new sample per output.
-            int s0 = f[p - 2] & 0xff;
-            int s1 = f[p - 1] & 0xff;
-            int s2 = f[p] & 0xff;
-            int s3 = f[p + 1] & 0xff;
-            int s4 = f[p + 2] & 0xff;
-            for (int end = tp + tStride; tp < end; tp++, p++) {
-                int s5 = f[p + 3] & 0xff;
-                int v = tap6(s0, s1, s2, s3, s4, s5);
-                t[tp] = v;
-                out[p] = (byte) clip1((v + 16) >> 5);
-                s0 = s1;
-                s1 = s2;
-                s2 = s3;
-                s3 = s4;
-                s4 = s5;
-            }
-            Arrays.fill(out, row - PAD, row - 2, f[row]);
-            Arrays.fill(out, row + width + 2, row + width + PAD, f[row + width - 1]);
-        }
-        replicateBorderRows(out, out, -1, 0);
-    }
-
-    /**
-     * V. h at (x, y) reads G(clamp(x), clamp(y - 2 .. y + 3)): columns outside the picture repeat the edge columns,
-     * and for y <= -3 (y >= height + 1) all taps clamp to row 0 (height - 1), giving that row of F.
-     */
-    private void buildHalfV() {
-        byte[] f = full;
-        byte[] out = halfV;
-        int s = stride;
-        for (int y = -2; y <= height + 1; y++) {
-            int row = origin + y * s;
-            int r0 = row - 2 * s;
-            int r1 = row - s;
-            int r3 = row + s;
-            int r4 = row + 2 * s;
-            int r5 = row + 3 * s;
-            for (int i = 0; i < width; i++) {
-                int v = tap6(f[r0 + i] & 0xff, f[r1 + i] & 0xff, f[row + i] & 0xff, f[r3 + i] & 0xff,
-                        f[r4 + i] & 0xff, f[r5 + i] & 0xff);
-                out[row + i] = (byte) clip1((v + 16) >> 5);
-            }
-            Arrays.fill(out, row - PAD, row, out[row]);
-            Arrays.fill(out, row + width, row + width + PAD, out[row + width - 1]);
-        }
-        replicateBorderRows(out, f, -3, 2);
-    }
-
-    /**
-     * C. j is the vertical 6-tap over the unrounded b1 of rows clamp(y - 2 .. y + 3), rounded by (j1 + 512) >> 10
-     * (§8.4.2.2.1). The filter is separable and clamping acts per axis, so for y <= -3 (y >= height + 1) j equals
-     * b of the edge row (32 * b1 rounds like b) and for x <= -3 (x >= width + 1) it equals h of the edge column.
-     */
-    private void buildHalfC() {
-        int[] t = b1;
-        int tStride = width + 4;
-        for (int y = -2; y <= height + 1; y++) {
-            int row = origin + y * stride;
-            int r0 = tRowStart(y - 2, tStride);
-            int r1 = tRowStart(y - 1, tStride);
-            int r2 = tRowStart(y, tStride);
-            int r3 = tRowStart(y + 1, tStride);
-            int r4 = tRowStart(y + 2, tStride);
-            int r5 = tRowStart(y + 3, tStride);
-            int p = row - 2;
-            for (int i = 0; i < tStride; i++) {
-                int j1 = tap6(t[r0 + i], t[r1 + i], t[r2 + i], t[r3 + i], t[r4 + i], t[r5 + i]);
-                halfC[p + i] = (byte) clip1((j1 + 512) >> 10);
-            }
-            Arrays.fill(halfC, row - PAD, row - 2, halfV[row]);
-            Arrays.fill(halfC, row + width + 2, row + width + PAD, halfV[row + width - 1]);
-        }
+        replicateBorderRows(halfH, halfH, -1, 0);
+        replicateBorderRows(halfV, full, -3, 2);
         replicateBorderRows(halfC, halfH, -3, 2);
     }
 
-    private int tRowStart(int y, int tStride) {
-        return (y < 0 ? 0 : y >= height ? height - 1 : y) * tStride;
+    /**
+     * Source row r: its F row (edge samples replicated into the border, i.e. clamped coordinates, §8.4.2.2.1), its
+     * widened copy, its b1 row and its H row. b at (x, r) reads G(clamp(x - 2 .. x + 3), r), so for x <= -3
+     * (x >= width + 1) all six taps clamp to one column, giving G(0, r) (G(width - 1, r)).
+     */
+    private void loadRow(byte[] luma, int lumaStride, int r) {
+        int w = width;
+        int row = origin + r * stride;
+        int src = r * lumaStride;
+        byte first = luma[src];
+        byte last = luma[src + w - 1];
+        System.arraycopy(luma, src, full, row, w);
+        Arrays.fill(full, row - PAD, row, first);
+        Arrays.fill(full, row + w, row + w + PAD, last);
+
+        int[] wide = wideRows[r % 6];
+        Arrays.fill(wide, 0, 4, first & 0xff);
+        widen(luma, src, wide, 4, w);
+        Arrays.fill(wide, w + 4, w + 9, last & 0xff);
+
+        int n = w + 4; // b1 for x in [-2, width + 1]; entry i reads wide[i .. i + 5]
+        int[][] sh = shifted;
+        for (int k = 0; k < 5; k++) {
+            System.arraycopy(wide, k + 1, sh[k], 0, n);
+        }
+        int[] b1 = b1Rows[r % 6];
+        tap6(wide, sh[0], sh[1], sh[2], sh[3], sh[4], b1, n);
+        roundAndClip(b1, filtered, n, 16, 5);
+        narrow(filtered, 0, halfH, row - 2, n);
+        Arrays.fill(halfH, row - PAD, row - 2, first);
+        Arrays.fill(halfH, row + w + 2, row + w + PAD, last);
+    }
+
+    /**
+     * V row y. h at (x, y) reads G(clamp(x), clamp(y - 2 .. y + 3)): columns outside the picture repeat the edge
+     * columns.
+     */
+    private void halfVerticalRow(int y) {
+        int[][] rows = wideRows;
+        int[] out = filtered;
+        int row = origin + y * stride;
+        int n = width + 4; // entries [4, width + 4) are the picture's columns
+        tap6(rows[sourceSlot(y - 2)], rows[sourceSlot(y - 1)], rows[sourceSlot(y)], rows[sourceSlot(y + 1)],
+                rows[sourceSlot(y + 2)], rows[sourceSlot(y + 3)], out, n);
+        roundAndClip(out, out, n, 16, 5);
+        narrow(out, 4, halfV, row, width);
+        Arrays.fill(halfV, row - PAD, row, halfV[row]);
+        Arrays.fill(halfV, row + width, row + width + PAD, halfV[row + width - 1]);
+    }
+
+    /**
+     * C row y. j is the vertical 6-tap over the unrounded b1 of rows clamp(y - 2 .. y + 3), rounded by
+     * (j1 + 512) >> 10 (§8.4.2.2.1). The filter is separable and clamping acts per axis, so for y <= -3
+     * (y >= height + 1) j equals b of the edge row (32 * b1 rounds like b) and for x <= -3 (x >= width + 1) it
+     * equals h of the edge column. Needs V row y.
+     */
+    private void centreRow(int y) {
+        int[][] rows = b1Rows;
+        int[] out = filtered;
+        int row = origin + y * stride;
+        int n = width + 4;
+        tap6(rows[sourceSlot(y - 2)], rows[sourceSlot(y - 1)], rows[sourceSlot(y)], rows[sourceSlot(y + 1)],
+                rows[sourceSlot(y + 2)], rows[sourceSlot(y + 3)], out, n);
+        roundAndClip(out, out, n, 512, 10);
+        narrow(out, 0, halfC, row - 2, n);
+        Arrays.fill(halfC, row - PAD, row - 2, halfV[row]);
+        Arrays.fill(halfC, row + width + 2, row + width + PAD, halfV[row + width - 1]);
+    }
+
+    /** Ring slot of source row clamp(y). */
+    private int sourceSlot(int y) {
+        return (y < 0 ? 0 : y >= height ? height - 1 : y) % 6;
+    }
+
+    /** {@code out[i] = tap6(r0[i], .., r5[i])} for i in [0, n): the unrounded 6-tap filter across six rows. */
+    private static void tap6(int[] r0, int[] r1, int[] r2, int[] r3, int[] r4, int[] r5, int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (r0[i] + r5[i]) - 5 * (r1[i] + r4[i]) + 20 * (r2[i] + r3[i]); // §8.4.2.2.1 (1, -5, 20, 20, -5, 1)
+        }
+    }
+
+    /** {@code out[i] = Clip1Y((in[i] + round) >> shift)} in its low 8 bits, for i in [0, n). */
+    private static void roundAndClip(int[] in, int[] out, int n, int round, int shift) {
+        for (int i = 0; i < n; i++) {
+            out[i] = clip1Bits((in[i] + round) >> shift);
+        }
+    }
+
+    private static void widen(byte[] in, int inOff, int[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = in[inOff + i] & 0xff;
+        }
+    }
+
+    private static void narrow(int[] in, int inOff, byte[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = (byte) in[inOff + i];
+        }
     }
 
     /**
@@ -229,17 +264,30 @@ public final class HalfPelPlanes {
         int oa = base + DX_A[frac];
         int planeB = PLANE_B[frac];
         int s = stride;
+        boolean words = (bw & 7) == 0;
         if (planeB == NONE) {
-            for (int j = 0; j < bh; j++) {
-                System.arraycopy(a, oa + j * s, dst, dstOff + j * dstStride, bw);
+            for (int j = 0; j < bh; j++, oa += s, dstOff += dstStride) {
+                if (words) {
+                    for (int i = 0; i < bw; i += 8) {
+                        LONGS.set(dst, dstOff + i, (long) LONGS.get(a, oa + i));
+                    }
+                } else {
+                    System.arraycopy(a, oa, dst, dstOff, bw);
+                }
             }
             return;
         }
         byte[] b = plane(planeB);
         int ob = base + DX_B[frac] + DY_B[frac] * s;
         for (int j = 0; j < bh; j++, oa += s, ob += s, dstOff += dstStride) {
-            for (int i = 0; i < bw; i++) {
-                dst[dstOff + i] = (byte) (((a[oa + i] & 0xff) + (b[ob + i] & 0xff) + 1) >> 1);
+            if (words) {
+                for (int i = 0; i < bw; i += 8) {
+                    LONGS.set(dst, dstOff + i, average((long) LONGS.get(a, oa + i), (long) LONGS.get(b, ob + i)));
+                }
+            } else {
+                for (int i = 0; i < bw; i++) {
+                    dst[dstOff + i] = (byte) (((a[oa + i] & 0xff) + (b[ob + i] & 0xff) + 1) >> 1);
+                }
             }
         }
     }
@@ -264,31 +312,86 @@ public final class HalfPelPlanes {
         byte[] a = plane(PLANE_A[frac]);
         int oa = base + DX_A[frac];
         int planeB = PLANE_B[frac];
-        int s = stride;
-        int sad = 0;
         if (planeB == NONE) {
-            for (int j = 0; j < bh; j++, oa += s, srcOff += srcStride) {
-                for (int i = 0; i < bw; i++) {
-                    sad += Math.abs((src[srcOff + i] & 0xff) - (a[oa + i] & 0xff));
-                }
-                if (sad >= bound) {
-                    return sad;
-                }
-            }
-            return sad;
+            return bw == 16 ? sad16(src, srcOff, srcStride, a, oa, stride, bh, bound)
+                    : sadScalar(src, srcOff, srcStride, a, oa, null, 0, stride, bw, bh, bound);
         }
         byte[] b = plane(planeB);
-        int ob = base + DX_B[frac] + DY_B[frac] * s;
-        for (int j = 0; j < bh; j++, oa += s, ob += s, srcOff += srcStride) {
-            for (int i = 0; i < bw; i++) {
-                int p = ((a[oa + i] & 0xff) + (b[ob + i] & 0xff) + 1) >> 1;
-                sad += Math.abs((src[srcOff + i] & 0xff) - p);
+        int ob = base + DX_B[frac] + DY_B[frac] * stride;
+        return bw == 16 ? sadAverage16(src, srcOff, srcStride, a, oa, b, ob, stride, bh, bound)
+                : sadScalar(src, srcOff, srcStride, a, oa, b, ob, stride, bw, bh, bound);
+    }
+
+    /** SAD of a 16-wide block against plane samples, eight samples per long. */
+    private static int sad16(byte[] src, int so, int ss, byte[] a, int oa, int s, int bh, int bound) {
+        int sad = 0;
+        for (int j = 0; j < bh; j++, oa += s, so += ss) {
+            long lanes = absDiffLanes((long) LONGS.get(a, oa), (long) LONGS.get(src, so))
+                    + absDiffLanes((long) LONGS.get(a, oa + 8), (long) LONGS.get(src, so + 8));
+            sad += sumLanes(lanes);
+            if (sad >= bound) {
+                return sad;
+            }
+        }
+        return sad;
+    }
+
+    /** SAD of a 16-wide block against the rounded average of two planes, eight samples per long. */
+    private static int sadAverage16(byte[] src, int so, int ss, byte[] a, int oa, byte[] b, int ob, int s, int bh,
+            int bound) {
+        int sad = 0;
+        for (int j = 0; j < bh; j++, oa += s, ob += s, so += ss) {
+            long p0 = average((long) LONGS.get(a, oa), (long) LONGS.get(b, ob));
+            long p1 = average((long) LONGS.get(a, oa + 8), (long) LONGS.get(b, ob + 8));
+            long lanes = absDiffLanes(p0, (long) LONGS.get(src, so)) + absDiffLanes(p1, (long) LONGS.get(src, so + 8));
+            sad += sumLanes(lanes);
+            if (sad >= bound) {
+                return sad;
+            }
+        }
+        return sad;
+    }
+
+    /** SAD against plane {@code a}, or the rounded average of {@code a} and {@code b} when b is not null. */
+    private static int sadScalar(byte[] src, int so, int ss, byte[] a, int oa, byte[] b, int ob, int s, int bw,
+            int bh, int bound) {
+        int sad = 0;
+        for (int j = 0; j < bh; j++, oa += s, ob += s, so += ss) {
+            if (b == null) {
+                for (int i = 0; i < bw; i++) {
+                    sad += Math.abs((src[so + i] & 0xff) - (a[oa + i] & 0xff));
+                }
+            } else {
+                for (int i = 0; i < bw; i++) {
+                    int p = ((a[oa + i] & 0xff) + (b[ob + i] & 0xff) + 1) >> 1;
+                    sad += Math.abs((src[so + i] & 0xff) - p);
+                }
             }
             if (sad >= bound) {
                 return sad;
             }
         }
         return sad;
+    }
+
+    /** Per byte, (p + q + 1) >> 1: p | q minus half of the bits that differ. */
+    private static long average(long p, long q) {
+        return (p | q) - (((p ^ q) >>> 1) & LOW_7_BITS);
+    }
+
+    /** Per byte |p - q|, widened into four 16-bit lanes (each the sum of two byte differences, at most 510). */
+    private static long absDiffLanes(long p, long q) {
+        long x = p ^ q;
+        long d = ((p | HIGH_BITS) - (q & LOW_7_BITS)) ^ (~x & HIGH_BITS); // p - q mod 256, no borrow across bytes
+        long less = ((~p & q) | (~x & d)) & HIGH_BITS; // borrow out of bit 7: p < q
+        long one = less >>> 7;
+        long abs = (d ^ (less | (less - one))) + one; // negate the bytes where p < q; 256 - d never carries
+        return (abs & EVEN_BYTES) + ((abs >>> 8) & EVEN_BYTES);
+    }
+
+    /** Sum of the four 16-bit lanes, which must not exceed 65535. */
+    private static int sumLanes(long lanes) {
+        return (int) ((lanes * 0x0001000100010001L) >>> 48);
     }
 
     /**
@@ -313,14 +416,12 @@ public final class HalfPelPlanes {
         }
     }
 
-    /** The 6-tap filter (1, -5, 20, 20, -5, 1) of §8.4.2.2.1, unrounded. */
-    private static int tap6(int e, int f, int g, int h, int i, int j) {
-        return (e + j) - 5 * (f + i) + 20 * (g + h);
-    }
-
-    /** Clip1Y (§5.7); min/max rather than branches so the build loops can vectorize. */
-    private static int clip1(int v) {
-        return Math.max(0, Math.min(255, v));
+    /**
+     * Clip1Y (§5.7) in the low 8 bits: v for 0 <= v <= 255, 0 below, -1 (0xff) above. Shifts and masks rather
+     * than min/max or branches, which C2 does not vectorize on JDK 17.
+     */
+    private static int clip1Bits(int v) {
+        return (v & ~(v >> 31)) | ((255 - v) >> 31);
     }
 
     /** Width of the built picture (decoded, macroblock-aligned). */

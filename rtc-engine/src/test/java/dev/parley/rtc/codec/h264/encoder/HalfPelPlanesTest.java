@@ -18,8 +18,9 @@ class HalfPelPlanesTest {
     @Test
     void everyPlaneSampleIsTheSpecSampleWithClampedCoordinates() {
         HalfPelPlanes planes = new HalfPelPlanes();
-        // One instance for all sizes: the arrays are reused (and the stride changes) between builds.
-        for (int[] size : new int[][] {{48, 32}, {16, 16}, {32, 48}}) {
+        // One instance for all sizes: the arrays are reused (and the stride changes) between builds. The tiny sizes
+        // have fewer rows or columns than the 6-tap filter spans, so every tap clamps.
+        for (int[] size : new int[][] {{48, 32}, {16, 16}, {32, 48}, {1, 1}, {3, 5}, {7, 2}, {80, 16}}) {
             int w = size[0];
             int h = size[1];
             byte[] luma = InterpolationReferenceJcodecTest.randomPlane(new Random(w * 100L + h), w, h);
@@ -152,6 +153,40 @@ class HalfPelPlanesTest {
                     assertThat(Arrays.copyOfRange(actual, j * 8, j * 8 + bw))
                             .as(bw + "x" + bh + " at (" + cx + "," + cy + ") mv (" + mvx + "," + mvy + ") row " + j)
                             .isEqualTo(Arrays.copyOfRange(expected, j * 8, j * 8 + bw));
+                }
+            }
+        }
+    }
+
+    @Test
+    void chromaBlocksAtAndBeyondThePictureEdgesEqualTheReference() {
+        // Every reference position from two samples outside to two samples past the far edge, with every fraction:
+        // covers the fast path's bounds (a neighbour column or row is read only when its weight is nonzero).
+        int cw = 24;
+        int ch = 16;
+        byte[] plane = InterpolationReferenceJcodecTest.randomPlane(new Random(77), cw, ch);
+        byte[] expected = new byte[10 * 10];
+        byte[] actual = new byte[10 * 10];
+        int[][] blocks = {{8, 8}, {8, 4}, {4, 4}, {2, 2}};
+        for (int[] block : blocks) {
+            int bw = block[0];
+            int bh = block[1];
+            int cx = 8;
+            int cy = 4;
+            for (int yInt = -2; yInt <= ch - bh + 2; yInt++) {
+                for (int xInt = -2; xInt <= cw - bw + 2; xInt++) {
+                    for (int frac = 0; frac < 64; frac++) {
+                        int mvx = (xInt - cx) * 8 + (frac & 7);
+                        int mvy = (yInt - cy) * 8 + (frac >> 3);
+                        Arrays.fill(expected, (byte) 0x11);
+                        Arrays.fill(actual, (byte) 0x11);
+                        InterpolationReference.predictChroma(plane, cw, cw, ch, cx, cy, mvx, mvy, bw, bh, expected, 1,
+                                10);
+                        ChromaMotionCompensation.predict(plane, cw, cw, ch, cx, cy, mvx, mvy, bw, bh, actual, 1, 10);
+                        if (!Arrays.equals(actual, expected)) {
+                            assertThat(actual).as(bw + "x" + bh + " mv (" + mvx + "," + mvy + ")").isEqualTo(expected);
+                        }
+                    }
                 }
             }
         }
