@@ -104,16 +104,7 @@ final class MotionSearch {
         if (rate >= cost) {
             return;
         }
-        int bound = cost - rate;
-        int s;
-        int fx = x + (qx >> 2);
-        int fy = y + (qy >> 2);
-        if (((qx | qy) & 3) == 0 && fx >= -HalfPelPlanes.PAD && fy >= -HalfPelPlanes.PAD
-                && fx + 16 <= ref.width() + HalfPelPlanes.PAD && fy + 16 <= ref.height() + HalfPelPlanes.PAD) {
-            s = fullSampleSad(ref.full(), ref.offset(fx, fy), ref.stride(), bound);
-        } else {
-            s = ref.sadLuma(src, srcOff, srcStride, x, y, qx, qy, 16, 16, bound);
-        }
+        int s = ref.sadLuma(src, srcOff, srcStride, x, y, qx, qy, 16, 16, cost - rate);
         int c = s + rate;
         if (c < cost) {
             cost = c;
@@ -121,23 +112,6 @@ final class MotionSearch {
             mvX = qx;
             mvY = qy;
         }
-    }
-
-    /** SAD of the 16x16 source block against full samples of the padded reference, stopping past {@code bound}. */
-    private int fullSampleSad(byte[] refPlane, int refOff, int refStride, int bound) {
-        byte[] s = src;
-        int so = srcOff;
-        int sad = 0;
-        for (int row = 0; row < 16; row++, so += srcStride, refOff += refStride) {
-            for (int i = 0; i < 16; i++) {
-                int d = (s[so + i] & 0xff) - (refPlane[refOff + i] & 0xff);
-                sad += d < 0 ? -d : d;
-            }
-            if (sad >= bound) {
-                return sad;
-            }
-        }
-        return sad;
     }
 
     private static int roundFull(int q) {
