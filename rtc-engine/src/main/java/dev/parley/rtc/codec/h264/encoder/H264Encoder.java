@@ -57,6 +57,8 @@ public final class H264Encoder implements VideoEncoder {
     private volatile int pendingBitrate;
     private volatile double pendingFrameRate;
     private int frameNum;
+    /** The macroblock row the next P frame starts coding at (0 unless the last frame ran over its cap). */
+    private int resumeRow;
     private int idrPicId;
     private int sliceCounter;
     private long framesSinceKey;
@@ -143,12 +145,14 @@ public final class H264Encoder implements VideoEncoder {
         Planes t = ref;
         ref = rec;
         rec = t;
-        rateControl.endFrame(frameBits, rowBits, averageQp);
+        rateControl.endFrame(frameBits, rowBits, averageQp, codedMbs / (double) (mbW * mbH));
         return new EncodedVideoFrame(nals, key, frame.width(), frame.height(), frame.timestampNanos(),
                 (int) Math.round(averageQp));
     }
 
     private double averageQp;
+    /** Macroblocks of the current picture coded normally (not bare). */
+    private int codedMbs;
 
     /** Codes every macroblock into slices appended to {@code nals}; returns the bits spent on slice data. */
     private long encodePicture(boolean key, int sliceQp, List<byte[]> nals) {
@@ -168,6 +172,12 @@ public final class H264Encoder implements VideoEncoder {
         }
         startSlice(s, key, 0, sliceQp);
         int qp = sliceQp;
+        // A frame over its cap codes the rest bare; the next P frame then starts coding where this one stopped (the
+        // rows before are skipped), so content too costly for the budget is refreshed a band at a time.
+        int firstCodedRow = key ? 0 : resumeRow;
+        codedMbs = 0;
+        resumeRow = 0;
+        boolean bare = false;
         for (int row = 0; row < mbH; row++) {
             long rowStart = doneBits + writer.bitPosition();
             qp = rateControl.rowQp(row, rowStart);
@@ -176,8 +186,17 @@ public final class H264Encoder implements VideoEncoder {
                 int mark = writer.bitPosition();
                 int skipRun = s.skipRun;
                 int qpPred = s.qpPred;
+                if (!bare && rateControl.overCap(doneBits + mark)) {
+                    bare = true;
+                    resumeRow = row > firstCodedRow ? row : (firstCodedRow + 1) % mbH;
+                }
                 boolean forceIntra = key || (col >= refreshColumn && col < refreshEnd);
-                mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
+                if (bare || row < firstCodedRow) {
+                    mbEncoder.encodeBare(writer, s, mb, src, rec, refLuma, ref);
+                } else {
+                    mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
+                    codedMbs++;
+                }
                 if (maxSlice > 0 && mb != s.firstMb && writer.bitPosition() / 8 > maxSlice - SLICE_MARGIN) {
                     // Too big: end the slice before this macroblock and code it again as the next one's first.
                     writer.truncate(mark);
@@ -185,7 +204,11 @@ public final class H264Encoder implements VideoEncoder {
                     s.qpPred = qpPred;
                     doneBits += finishSlice(s, key, nals);
                     startSlice(s, key, mb, qp);
-                    mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
+                    if (bare || row < firstCodedRow) {
+                        mbEncoder.encodeBare(writer, s, mb, src, rec, refLuma, ref);
+                    } else {
+                        mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
+                    }
                 }
                 qpSum += grid.qp[mb];
                 recordDeblocking(mb, col, row);

@@ -88,6 +88,56 @@ final class MacroblockEncoder {
         encodeIntra(w, s, mb, mbX, mbY, qp, lambda, src, rec, mbOff, mbOffC);
     }
 
+    /**
+     * Codes macroblock {@code mb} as cheaply as the syntax allows, for a frame over its budget: P_Skip in a P slice
+     * (no bits but the skip run), in an I slice Intra 16x16 DC prediction with no residual (a few bits).
+     */
+    void encodeBare(BitWriter w, SliceState s, int mb, Planes src, Planes rec, HalfPelPlanes refLuma, Planes ref) {
+        int mbX = mb % grid.mbW;
+        int mbY = mb / grid.mbW;
+        int stride = src.width;
+        int strideC = src.chromaWidth;
+        int mbOff = mbY * 16 * stride + mbX * 16;
+        int mbOffC = mbY * 8 * strideC + mbX * 8;
+        grid.slice[mb] = s.sliceId;
+        if (s.pSlice) {
+            mvp.predictSkip(grid, mb, s.sliceId);
+            predictInter(refLuma, ref, mbX * 16, mbY * 16, mvp.x, mvp.y);
+            for (int row = 0; row < 16; row++) {
+                System.arraycopy(predBytes, row * 16, rec.y, mbOff + row * stride, 16);
+            }
+            for (int row = 0; row < 8; row++) {
+                System.arraycopy(predBytesU, row * 8, rec.u, mbOffC + row * strideC, 8);
+                System.arraycopy(predBytesV, row * 8, rec.v, mbOffC + row * strideC, 8);
+            }
+            recordSkip(s, mb, mvp.x, mvp.y, Integer.MAX_VALUE / 4);
+            return;
+        }
+        boolean left = grid.left(mb, s.sliceId) >= 0;
+        boolean top = grid.above(mb, s.sliceId) >= 0;
+        boolean topLeft = grid.aboveLeft(mb, s.sliceId) >= 0;
+        Intra16x16Predictor.predict(Intra16x16Predictor.DC, rec.y, stride, mbX * 16, mbY * 16, left, top, topLeft,
+                pred16[0]);
+        InverseTransform.copyPred(pred16[0], 0, 16, rec.y, mbOff, stride, 16, 16);
+        IntraChromaPredictor.predict(IntraChromaPredictor.DC, rec.u, strideC, mbX * 8, mbY * 8, left, top, topLeft,
+                predU, 0);
+        IntraChromaPredictor.predict(IntraChromaPredictor.DC, rec.v, strideC, mbX * 8, mbY * 8, left, top, topLeft,
+                predV, 0);
+        InverseTransform.copyPred(predU, 0, 8, rec.u, mbOffC, strideC, 8, 8);
+        InverseTransform.copyPred(predV, 0, 8, rec.v, mbOffC, strideC, 8, 8);
+        res.clearForBarePrediction();
+        grid.type[mb] = MacroblockGrid.I16X16;
+        grid.mvX[mb] = 0;
+        grid.mvY[mb] = 0;
+        grid.clearIntraModes(mb);
+        grid.clearCoefficients(mb);
+        grid.qp[mb] = s.qpPred; // mb_qp_delta 0
+        MacroblockWriter.writeIntra(w, grid, mb, s.sliceId, false, Intra16x16Predictor.DC, IntraChromaPredictor.DC,
+                res, 0);
+        lastType = MacroblockGrid.I16X16;
+        lastQp = s.qpPred;
+    }
+
     /** Returns false when an intra macroblock would be cheaper (nothing written then). */
     private boolean encodeInter(BitWriter w, SliceState s, int mb, int mbX, int mbY, int qp, int lambda,
                                 Planes src, Planes rec, HalfPelPlanes refLuma, Planes ref, int mbOff, int mbOffC) {

@@ -70,6 +70,12 @@ final class RateController {
     /** The P frame after a keyframe, at the keyframe's QP, costs about this share of it (a guess the rows correct). */
     private static final double FIRST_P_SHARE = 0.2;
 
+    /** Share of the cap past which the rest of a frame is coded as skips (P) or bare predictions (I). */
+    static final double EMERGENCY_SHARE = 0.92;
+    /** The frame being coded went bare (for any reason); and whether the one before it did. */
+    private boolean wentBare;
+    private boolean finishingBarePicture;
+
     private final boolean fixed;
     private final int fixedQp;
     private final int mbRows;
@@ -191,6 +197,8 @@ final class RateController {
             }
             plan = interRowShare;
         }
+        finishingBarePicture = wentBare && !keyFrame;
+        wentBare = false;
         frameQp = clamp(qp, MIN_QP, MAX_QP);
         costliestRow = maxRowBits[keyFrame ? 0 : 1];
         costliestRowQp = maxRowQp[keyFrame ? 0 : 1];
@@ -199,6 +207,27 @@ final class RateController {
         normalisedBits = 0;
         plannedShare = 0;
         return frameQp;
+    }
+
+    /**
+     * True once the frame has spent nearly its cap, or its whole target while already at QP 51 (content such as pure
+     * noise costs more than the budget at any QP): the encoder then codes the rest of the frame as cheaply as the
+     * syntax allows.
+     */
+    boolean overCap(long bitsSoFar) {
+        if (fixed) {
+            return false;
+        }
+        if (rowQp == MAX_QP && bitsSoFar > frameTarget) {
+            wentBare = true;
+            return true;
+        }
+        // After a frame that went bare, the frames that finish its picture (a band at a time) keep to their target.
+        if (bitsSoFar > (finishingBarePicture ? frameTarget : EMERGENCY_SHARE * frameCap)) {
+            wentBare = true;
+            return true;
+        }
+        return false;
     }
 
     /** The QP for macroblock row {@code row}, given the bits the frame has spent on rows before it. */
@@ -261,6 +290,15 @@ final class RateController {
      * (a skipped macroblock counts at the QP it inherits).
      */
     void endFrame(long bits, long[] rowBits, double averageQp) {
+        endFrame(bits, rowBits, averageQp, 1.0);
+    }
+
+    /**
+     * As {@link #endFrame(long, long[], double)} for a frame of which only {@code codedShare} of the macroblocks were
+     * coded normally (the rest bare, see {@link #overCap}): the model extrapolates what the whole picture would have
+     * cost, so a frame that fit its budget only by leaving most of the picture out does not lower the QP.
+     */
+    void endFrame(long bits, long[] rowBits, double averageQp, double codedShare) {
         if (fixed) {
             return;
         }
@@ -277,9 +315,12 @@ final class RateController {
             debtBits += loanRepay;
         }
         Model m = frameIsKey ? intraModel : interModel;
-        m.bits = Math.max(bits, 64);
+        m.bits = Math.max(bits / Math.max(codedShare, 0.02), 64);
         m.qp = averageQp;
         m.known = true;
+        if (codedShare < 1) {
+            return; // the rows of a partly coded picture say nothing about how a whole one spreads its bits
+        }
         double[] share = frameIsKey ? intraRowShare : interRowShare;
         double total = 0;
         int kind = frameIsKey ? 0 : 1;

@@ -302,6 +302,17 @@ final class ResidualCoder {
         }
     }
 
+    /** No residual at all (an Intra 16x16 macroblock that is its prediction): every level and count zero. */
+    void clearForBarePrediction() {
+        java.util.Arrays.fill(lumaDc, 0);
+        java.util.Arrays.fill(nzLuma, 0);
+        java.util.Arrays.fill(nzChroma, 0);
+        java.util.Arrays.fill(chromaDc, 0);
+        lumaDcCount = 0;
+        cbpLuma = 0;
+        cbpChroma = 0;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** 8x8 block index (0..3) of the 4x4 block at raster position r. */

@@ -39,6 +39,7 @@ class H264EncoderBitExactTest {
     @CsvSource({
             "CUTS,   320, 240, 300000",
             "PAN,    250, 142, 150000",
+            "NOISE,  320, 240, 100000",
     })
     void rateControlledStreamsWithKeyFrameRequestsDecodeBitExactly(Kind kind, int w, int h, int bitrate) {
         H264Encoder encoder = new H264Encoder(H264EncoderConfig.rateControlled(w, h, bitrate, 30));
