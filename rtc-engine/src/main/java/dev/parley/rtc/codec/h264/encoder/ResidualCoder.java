@@ -55,6 +55,25 @@ final class ResidualCoder {
         }
     }
 
+    /**
+     * Per QP and coefficient position (raster): the largest |c| an inter quantisation turns into level 0, i.e.
+     * floor((2^qbits - f - 1) / MF). A block whose every coefficient is within these is all zeros, exactly: checked
+     * before quantising, it saves the quantiser on most blocks of a well-predicted picture.
+     */
+    private static final int[][] INTER_ZERO_MAX = new int[52][16];
+
+    static {
+        int[][] mf = {{13107, 5243, 8066}, {11916, 4660, 7490}, {10082, 4194, 6554}, {9362, 3647, 5825},
+                {8192, 3355, 5243}, {7282, 2893, 4559}}; // the quantiser's MF (see Quantizer)
+        for (int qp = 0; qp < 52; qp++) {
+            int qbits = 15 + qp / 6;
+            int f = (1 << qbits) / 6;
+            for (int i = 0; i < 16; i++) {
+                INTER_ZERO_MAX[qp][i] = ((1 << qbits) - f - 1) / mf[qp % 6][Quantizer.positionClass(i)];
+            }
+        }
+    }
+
     final int[] lumaLevels = new int[256];
     final int[] lumaDc = new int[16];
     final int[] chromaAc = new int[128];
@@ -149,6 +168,7 @@ final class ResidualCoder {
     void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, byte[] predBytes, int qp) {
         int total = 0;
         int zeroSad = INTER_ZERO_SAD[qp];
+        int[] zeroMax = INTER_ZERO_MAX[qp];
         for (int r = 0; r < 16; r++) {
             int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
             int pOff = (r >> 2) * 64 + (r & 3) * 4;
@@ -159,6 +179,12 @@ final class ResidualCoder {
                 continue;
             }
             ForwardTransform.core4x4(residual, 0, coef, r * 16);
+            if (quantisesToZero(coef, r * 16, zeroMax, 0)) {
+                java.util.Arrays.fill(lumaLevels, r * 16, r * 16 + 16, 0);
+                nzLuma[r] = 0;
+                blockScore[r] = 0;
+                continue;
+            }
             nzLuma[r] = Quantizer.quant4x4(coef, r * 16, qp, false, lumaLevels, r * 16, 0);
             blockScore[r] = nzLuma[r] == 0 ? 0 : decimationScore(lumaLevels, r * 16, 0);
         }
@@ -245,7 +271,13 @@ final class ResidualCoder {
                 int k = (c * 4 + b) * 16;
                 ForwardTransform.core4x4(residual, 0, coef, k);
                 dc[c * 4 + b] = coef[k];
-                int n = Quantizer.quant4x4(coef, k, qpc, !inter, chromaAc, k, 1);
+                int n;
+                if (inter && quantisesToZero(coef, k, INTER_ZERO_MAX[qpc], 1)) {
+                    n = 0;
+                    java.util.Arrays.fill(chromaAc, k, k + 16, 0);
+                } else {
+                    n = Quantizer.quant4x4(coef, k, qpc, !inter, chromaAc, k, 1);
+                }
                 nzChroma[c * 4 + b] = n;
                 acCount += n;
                 if (inter && n != 0) {
@@ -337,6 +369,17 @@ final class ResidualCoder {
             run = 0;
         }
         return score;
+    }
+
+    /** True if every coefficient from raster index {@code from} on quantises to zero (see INTER_ZERO_MAX). */
+    private static boolean quantisesToZero(int[] coef, int off, int[] zeroMax, int from) {
+        for (int i = from; i < 16; i++) {
+            int c = coef[off + i];
+            if (c > zeroMax[i] || -c > zeroMax[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int sad8x8(byte[] src, int off, int stride, byte[] pred) {
