@@ -69,14 +69,24 @@ final class MotionSearch {
     }
 
     private void diamond() {
+        int cameFrom = -1; // the direction back to the previous centre, known to be worse: not tried again
         for (int step = 0; step < MAX_STEPS; step++) {
             int bx = mvX;
             int by = mvY;
             for (int d = 0; d < 4; d++) {
+                if (d == cameFrom) {
+                    continue;
+                }
                 tryAt(bx + DIAMOND_X[d], by + DIAMOND_Y[d]);
             }
             if (mvX == bx && mvY == by) {
                 return;
+            }
+            // the best of this round decides the next centre; the way back is the opposite direction
+            for (int d = 0; d < 4; d++) {
+                if (mvX == bx + DIAMOND_X[d] && mvY == by + DIAMOND_Y[d]) {
+                    cameFrom = (d + 2) & 3;
+                }
             }
         }
     }
