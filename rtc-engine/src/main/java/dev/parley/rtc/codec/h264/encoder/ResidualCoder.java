@@ -255,8 +255,7 @@ final class ResidualCoder {
         if (inter && sad8x8(srcU, mbOffC, strideC, predBytesU) < CHROMA_ZERO_SAD[qpc]
                 && sad8x8(srcV, mbOffC, strideC, predBytesV) < CHROMA_ZERO_SAD[qpc]) {
             cbpChroma = 0; // provably nothing survives quantisation: the prediction is the reconstruction
-            java.util.Arrays.fill(nzChroma, 0);
-            java.util.Arrays.fill(chromaDc, 0);
+            clear8(nzChroma);
             return;
         }
         int dcCount = 0;
@@ -306,9 +305,6 @@ final class ResidualCoder {
             cbpChroma = 2;
         } else {
             cbpChroma = dcCount > 0 ? 1 : 0;
-            if (dcCount == 0 && acCount == 0) {
-                java.util.Arrays.fill(chromaDc, 0);
-            }
         }
         for (int c = 0; c < 2; c++) {
             byte[] rec = c == 0 ? recU : recV;
@@ -329,8 +325,8 @@ final class ResidualCoder {
                 InverseTransform.reconstruct4x4(coef, k, pred, (b >> 1) * 32 + (b & 1) * 4, 8, rec, off, strideC);
             }
         }
-        if (cbpChroma < 2) {
-            java.util.Arrays.fill(nzChroma, 0); // AC not sent: TotalCoeff 0 for the nC of later blocks
+        if (cbpChroma < 2 && acCount != 0) {
+            clear8(nzChroma); // AC not sent: TotalCoeff 0 for the nC of later blocks
         }
     }
 
@@ -369,6 +365,17 @@ final class ResidualCoder {
             run = 0;
         }
         return score;
+    }
+
+    private static void clear8(int[] a) {
+        a[0] = 0;
+        a[1] = 0;
+        a[2] = 0;
+        a[3] = 0;
+        a[4] = 0;
+        a[5] = 0;
+        a[6] = 0;
+        a[7] = 0;
     }
 
     /** True if every coefficient from raster index {@code from} on quantises to zero (see INTER_ZERO_MAX). */
