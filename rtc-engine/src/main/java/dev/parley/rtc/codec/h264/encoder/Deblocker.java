@@ -148,7 +148,22 @@ public final class Deblocker {
                 any |= bs;
             }
         }
-        // Internal edges.
+        // Internal edges. One vector for the whole macroblock: only coefficients make them non-zero.
+        if (in.oneVector[mb]) {
+            for (int e = 1; e < 4; e++) {
+                for (int k = 0; k < 4; k++) {
+                    int bit = k * 4 + e;
+                    int bs = (((mask >> bit) | (mask >> (bit - 1))) & 1) << 1;
+                    bsV[e * 4 + k] = bs;
+                    any |= bs;
+                    bit = e * 4 + k;
+                    bs = (((mask >> bit) | (mask >> (bit - 4))) & 1) << 1;
+                    bsH[e * 4 + k] = bs;
+                    any |= bs;
+                }
+            }
+            return any != 0;
+        }
         for (int e = 1; e < 4; e++) {
             for (int k = 0; k < 4; k++) {
                 int bit = k * 4 + e; // block right of vertical edge e, row k

@@ -28,6 +28,8 @@ public final class DeblockingInput {
     /** Per 4x4 luma block, raster over the picture: motion vector in quarter samples (inter only). */
     final int[] mvX;
     final int[] mvY;
+    /** Per macroblock: all 16 blocks carry the one vector of {@link #setInter} (no smaller partitions). */
+    final boolean[] oneVector;
 
     /** Storage for a picture of {@code mbWidth x mbHeight} macroblocks. */
     public DeblockingInput(int mbWidth, int mbHeight) {
@@ -43,6 +45,7 @@ public final class DeblockingInput {
         this.nonZero = new int[mbs];
         this.mvX = new int[mbs * 16];
         this.mvY = new int[mbs * 16];
+        this.oneVector = new boolean[mbs];
     }
 
     public int mbWidth() {
@@ -71,7 +74,8 @@ public final class DeblockingInput {
         intra[mb] = false;
         this.qp[mb] = qp;
         nonZero[mb] = nonZeroMask & 0xffff;
-        setMotion(mbX, mbY, 0, 0, 4, 4, mvX, mvY);
+        fillMotion(mbX, mbY, 0, 0, 4, 4, mvX, mvY);
+        oneVector[mb] = true;
     }
 
     /**
@@ -79,6 +83,11 @@ public final class DeblockingInput {
      * block units, 0..3 inside the macroblock) of inter macroblock (mbX, mbY), for 16x8, 8x16 and 8x8 partitions.
      */
     public void setMotion(int mbX, int mbY, int x4, int y4, int w4, int h4, int mvX, int mvY) {
+        oneVector[mbY * mbWidth + mbX] = false;
+        fillMotion(mbX, mbY, x4, y4, w4, h4, mvX, mvY);
+    }
+
+    private void fillMotion(int mbX, int mbY, int x4, int y4, int w4, int h4, int mvX, int mvY) {
         int row = (mbY * 4 + y4) * blocksPerRow + mbX * 4 + x4;
         for (int j = 0; j < h4; j++, row += blocksPerRow) {
             for (int i = 0; i < w4; i++) {

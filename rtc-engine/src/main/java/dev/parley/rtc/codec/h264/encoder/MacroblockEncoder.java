@@ -22,7 +22,7 @@ final class MacroblockEncoder {
      * A skip prediction this close (SAD per λ) is worth the quantisation trial that proves its residual would vanish:
      * camera noise alone keeps a still macroblock's SAD in the hundreds, and the trial costs less than a search.
      */
-    private static final int SKIP_TRIAL_SAD_PER_LAMBDA = 48;
+    private static final int SKIP_TRIAL_SAD_PER_LAMBDA = 32;
 
     private final MacroblockGrid grid;
     private final ResidualCoder res = new ResidualCoder();
