@@ -22,6 +22,9 @@ final class MotionSearch {
     int cost;
 
     private final int mvLimitY;
+    private final int[] triedX = new int[16];
+    private final int[] triedY = new int[16];
+    private int tried;
     private HalfPelPlanes ref;
     private byte[] src;
     private int srcOff;
@@ -54,11 +57,12 @@ final class MotionSearch {
         cost = Integer.MAX_VALUE;
         // the candidates at their own precision (the skip vector, neighbours', last frame's) and rounded to full
         // samples, the prediction and zero; then, unless one is already as good as the neighbours got, a descent
-        tryAt(roundFull(mvpX), roundFull(mvpY));
-        tryAt(0, 0);
+        tried = 0;
+        tryOnce(roundFull(mvpX), roundFull(mvpY));
+        tryOnce(0, 0);
         for (int i = 0; i < candidates; i++) {
-            tryAt(candX[i], candY[i]);
-            tryAt(roundFull(candX[i]), roundFull(candY[i]));
+            tryOnce(candX[i], candY[i]);
+            tryOnce(roundFull(candX[i]), roundFull(candY[i]));
         }
         if (sad <= earlyExitSad) {
             return;
@@ -66,6 +70,18 @@ final class MotionSearch {
         diamond();
         refine(2, 4); // half samples: the 4 nearest the best position ...
         refine(1, 4); // ... then the 4 nearest quarter samples
+    }
+
+    /** Tries a start candidate unless an earlier one was the same vector (neighbours often agree). */
+    private void tryOnce(int qx, int qy) {
+        for (int i = 0; i < tried; i++) {
+            if (triedX[i] == qx && triedY[i] == qy) {
+                return;
+            }
+        }
+        triedX[tried] = qx;
+        triedY[tried++] = qy;
+        tryAt(qx, qy);
     }
 
     private void diamond() {
