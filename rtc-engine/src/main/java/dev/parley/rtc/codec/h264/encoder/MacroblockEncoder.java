@@ -44,11 +44,6 @@ final class MacroblockEncoder {
     private final int[] lastMvX;
     private final int[] lastMvY;
 
-    /** What the last {@link #encode} call decided (for statistics and the rate control). */
-    int lastType;
-    int lastQp;
-    int lastCost;
-
     MacroblockEncoder(MacroblockGrid grid, int maxVerticalMvSamples) {
         this.grid = grid;
         this.search = new MotionSearch(maxVerticalMvSamples);
@@ -134,8 +129,6 @@ final class MacroblockEncoder {
         grid.qp[mb] = s.qpPred; // mb_qp_delta 0
         MacroblockWriter.writeIntra(w, grid, mb, s.sliceId, false, Intra16x16Predictor.DC, IntraChromaPredictor.DC,
                 res, 0);
-        lastType = MacroblockGrid.I16X16;
-        lastQp = s.qpPred;
     }
 
     /** Returns false when an intra macroblock would be cheaper (nothing written then). */
@@ -232,9 +225,6 @@ final class MacroblockEncoder {
         s.skipRun = 0;
         MacroblockWriter.writeInter(w, grid, mb, s.sliceId, mvX - px, mvY - py, res, qpDelta(qp, s.qpPred));
         s.qpPred = mbQp;
-        lastType = MacroblockGrid.P16X16;
-        lastQp = mbQp;
-        lastCost = search.sad;
         return true;
     }
 
@@ -249,9 +239,6 @@ final class MacroblockEncoder {
         grid.clearIntraModes(mb);
         grid.clearCoefficients(mb);
         s.skipRun++;
-        lastType = MacroblockGrid.SKIP;
-        lastQp = s.qpPred;
-        lastCost = sad;
     }
 
     private void predictInter(HalfPelPlanes refLuma, Planes ref, int x, int y, int mvX, int mvY) {
@@ -400,9 +387,6 @@ final class MacroblockEncoder {
         }
         MacroblockWriter.writeIntra(w, grid, mb, sliceId, s.pSlice, i16Mode, bestC, res, qpDelta(qp, s.qpPred));
         s.qpPred = mbQp;
-        lastType = grid.type[mb];
-        lastQp = mbQp;
-        lastCost = Math.min(cost4, cost16);
     }
 
     private void storeCoefficientCounts(int mb) {
@@ -432,9 +416,5 @@ final class MacroblockEncoder {
         for (int i = 0; i < 64; i++) {
             dstBytes[i] = (byte) dst[i];
         }
-    }
-
-    ResidualCoder residual() {
-        return res;
     }
 }

@@ -10,14 +10,6 @@ package dev.parley.rtc.codec.h264.encoder;
  * {@code chromaAc[(c * 4 + b) * 16]} (scan position 0 unused), its DC at {@code chromaDc[c * 4 + b]}.
  */
 final class ResidualCoder {
-    /** Decimation (JM): a lone ±1 after a run of zeros is worth little; runs 0..15 score like this, |level| > 1 is 9. */
-    private static final int[] RUN_SCORE = {3, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    private static final int LEVEL_KEEP = 9;
-    /** Below these a P macroblock's 8x8 luma block, its whole luma, or its chroma residual is not worth coding. */
-    private static final int DECIMATE_8X8 = 4;
-    private static final int DECIMATE_LUMA = 6;
-    private static final int DECIMATE_CHROMA = 7;
-
     /**
      * Per QP: a 4x4 inter residual whose SAD is below this quantises to all zeros, provably. A core-transform
      * coefficient of class (even, even), (odd, odd) or mixed is at most 1, 4 or 2 times the SAD (the basis has
@@ -187,7 +179,7 @@ final class ResidualCoder {
                 continue;
             }
             nzLuma[r] = Quantizer.quant4x4(coef, r * 16, qp, false, lumaLevels, r * 16, 0);
-            blockScore[r] = nzLuma[r] == 0 ? 0 : decimationScore(lumaLevels, r * 16, 0);
+            blockScore[r] = nzLuma[r] == 0 ? 0 : Decimation.score(lumaLevels, r * 16, 0);
         }
         cbpLuma = 0;
         for (int b8 = 0; b8 < 4; b8++) {
@@ -196,7 +188,7 @@ final class ResidualCoder {
             if ((nzLuma[r0] | nzLuma[r0 + 1] | nzLuma[r0 + 4] | nzLuma[r0 + 5]) == 0) {
                 continue;
             }
-            if (score < DECIMATE_8X8) {
+            if (!Decimation.worthCoding(score, Decimation.LUMA_8X8_THRESHOLD)) {
                 // also a block of lone ±1s after long runs (score 0): not coded, so not reconstructed either
                 clearLuma(r0);
                 clearLuma(r0 + 1);
@@ -207,7 +199,7 @@ final class ResidualCoder {
                 total += score;
             }
         }
-        if (cbpLuma != 0 && total < DECIMATE_LUMA) {
+        if (cbpLuma != 0 && !Decimation.worthCoding(total, Decimation.LUMA_MB_THRESHOLD)) {
             for (int r = 0; r < 16; r++) {
                 clearLuma(r);
             }
@@ -281,7 +273,7 @@ final class ResidualCoder {
                 nzChroma[c * 4 + b] = n;
                 acCount += n;
                 if (inter && n != 0) {
-                    score += decimationScore(chromaAc, k, 1);
+                    score += Decimation.score(chromaAc, k, 1);
                 }
             }
             System.arraycopy(dc, c * 4, dcScaled, 0, 4);
@@ -291,11 +283,11 @@ final class ResidualCoder {
             if (inter && n != 0) {
                 for (int i = 0; i < 4; i++) {
                     int l = Math.abs(chromaDc[c * 4 + i]);
-                    score += l > 1 ? LEVEL_KEEP : l;
+                    score += l > 1 ? Decimation.KEEP : l;
                 }
             }
         }
-        if (inter && score < DECIMATE_CHROMA && (acCount | dcCount) != 0) {
+        if (inter && !Decimation.worthCoding(score, Decimation.CHROMA_AC_THRESHOLD) && (acCount | dcCount) != 0) {
             java.util.Arrays.fill(chromaAc, 0);
             java.util.Arrays.fill(chromaDc, 0);
             java.util.Arrays.fill(nzChroma, 0);
@@ -347,125 +339,6 @@ final class ResidualCoder {
     /** 8x8 block index (0..3) of the 4x4 block at raster position r. */
     static int blockTo8x8(int r) {
         return ((r >> 3) << 1) | ((r & 3) >> 1);
-    }
-
-    /** JM-style decimation score of one block's levels (scan order from {@code start}). */
-    private static int decimationScore(int[] levels, int off, int start) {
-        int score = 0;
-        int run = 0;
-        for (int k = start; k < 16; k++) {
-            int l = levels[off + k];
-            if (l == 0) {
-                run++;
-                continue;
-            }
-            if (l > 1 || l < -1) {
-                return LEVEL_KEEP;
-            }
-            score += RUN_SCORE[run];
-            run = 0;
-        }
-        return score;
-    }
-
-    private static void clear8(int[] a) {
-        a[0] = 0;
-        a[1] = 0;
-        a[2] = 0;
-        a[3] = 0;
-        a[4] = 0;
-        a[5] = 0;
-        a[6] = 0;
-        a[7] = 0;
-    }
-
-    /**
-     * The residual of a 4x4 luma block (source minus the 16-wide prediction), its core transform exactly as
-     * {@link ForwardTransform#core4x4} into {@code coef}, in one pass over registers (the inter hot path). Returns
-     * false, with {@code coef} unspecified, when the block provably quantises to all zeros: its SAD is below
-     * {@code zeroSad} or every coefficient is within {@code zeroMax}.
-     */
-    static boolean transformInter(byte[] src, int off, int stride, int[] pred, int pOff, int[] coef, int cOff,
-                                  int zeroSad, int[] zeroMax) {
-        int s1 = off + stride;
-        int s2 = s1 + stride;
-        int s3 = s2 + stride;
-        int a0 = (src[off] & 0xff) - pred[pOff];
-        int a1 = (src[off + 1] & 0xff) - pred[pOff + 1];
-        int a2 = (src[off + 2] & 0xff) - pred[pOff + 2];
-        int a3 = (src[off + 3] & 0xff) - pred[pOff + 3];
-        int b0 = (src[s1] & 0xff) - pred[pOff + 16];
-        int b1 = (src[s1 + 1] & 0xff) - pred[pOff + 17];
-        int b2 = (src[s1 + 2] & 0xff) - pred[pOff + 18];
-        int b3 = (src[s1 + 3] & 0xff) - pred[pOff + 19];
-        int c0 = (src[s2] & 0xff) - pred[pOff + 32];
-        int c1 = (src[s2 + 1] & 0xff) - pred[pOff + 33];
-        int c2 = (src[s2 + 2] & 0xff) - pred[pOff + 34];
-        int c3 = (src[s2 + 3] & 0xff) - pred[pOff + 35];
-        int d0 = (src[s3] & 0xff) - pred[pOff + 48];
-        int d1 = (src[s3 + 1] & 0xff) - pred[pOff + 49];
-        int d2 = (src[s3 + 2] & 0xff) - pred[pOff + 50];
-        int d3 = (src[s3 + 3] & 0xff) - pred[pOff + 51];
-        int sad = Math.abs(a0) + Math.abs(a1) + Math.abs(a2) + Math.abs(a3) + Math.abs(b0) + Math.abs(b1)
-                + Math.abs(b2) + Math.abs(b3) + Math.abs(c0) + Math.abs(c1) + Math.abs(c2) + Math.abs(c3)
-                + Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
-        if (sad < zeroSad) {
-            return false;
-        }
-        // rows: X·CfT
-        int a03 = a0 + a3, e03 = a0 - a3, a12 = a1 + a2, e12 = a1 - a2;
-        a0 = a03 + a12; a1 = 2 * e03 + e12; a2 = a03 - a12; a3 = e03 - 2 * e12;
-        int b03 = b0 + b3, f03 = b0 - b3, b12 = b1 + b2, f12 = b1 - b2;
-        b0 = b03 + b12; b1 = 2 * f03 + f12; b2 = b03 - b12; b3 = f03 - 2 * f12;
-        int c03 = c0 + c3, g03 = c0 - c3, c12 = c1 + c2, g12 = c1 - c2;
-        c0 = c03 + c12; c1 = 2 * g03 + g12; c2 = c03 - c12; c3 = g03 - 2 * g12;
-        int d03 = d0 + d3, h03 = d0 - d3, d12 = d1 + d2, h12 = d1 - d2;
-        d0 = d03 + d12; d1 = 2 * h03 + h12; d2 = d03 - d12; d3 = h03 - 2 * h12;
-        // columns: Cf·(X·CfT), each column i gives coefficients i, 4 + i, 8 + i, 12 + i
-        boolean any = column(a0, b0, c0, d0, coef, cOff, zeroMax);
-        any |= column(a1, b1, c1, d1, coef, cOff + 1, zeroMax);
-        any |= column(a2, b2, c2, d2, coef, cOff + 2, zeroMax);
-        any |= column(a3, b3, c3, d3, coef, cOff + 3, zeroMax);
-        return any;
-    }
-
-    private static boolean column(int x0, int x1, int x2, int x3, int[] coef, int o, int[] zeroMax) {
-        int s03 = x0 + x3, d03 = x0 - x3, s12 = x1 + x2, d12 = x1 - x2;
-        int y0 = s03 + s12;
-        int y1 = 2 * d03 + d12;
-        int y2 = s03 - s12;
-        int y3 = d03 - 2 * d12;
-        coef[o] = y0;
-        coef[o + 4] = y1;
-        coef[o + 8] = y2;
-        coef[o + 12] = y3;
-        int i = o & 3; // the column inside the block; the caller's offsets are 16-aligned
-        return Math.abs(y0) > zeroMax[i] || Math.abs(y1) > zeroMax[4 + i] || Math.abs(y2) > zeroMax[8 + i]
-                || Math.abs(y3) > zeroMax[12 + i];
-    }
-
-    /** True if every coefficient from raster index {@code from} on quantises to zero (see INTER_ZERO_MAX). */
-    private static boolean quantisesToZero(int[] coef, int off, int[] zeroMax, int from) {
-        for (int i = from; i < 16; i++) {
-            int c = coef[off + i];
-            if (c > zeroMax[i] || -c > zeroMax[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int sad8x8(byte[] src, int off, int stride, byte[] pred) {
-        int sad = 0;
-        for (int row = 0; row < 8; row++) {
-            int s = off + row * stride;
-            int p = row * 8;
-            for (int i = 0; i < 8; i++) {
-                int d = (src[s + i] & 0xff) - (pred[p + i] & 0xff);
-                sad += d < 0 ? -d : d;
-            }
-        }
-        return sad;
     }
 
     /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}); returns its SAD. */
