@@ -341,6 +341,106 @@ final class ResidualCoder {
         return ((r >> 3) << 1) | ((r & 3) >> 1);
     }
 
+    private static void clear8(int[] a) {
+        a[0] = 0;
+        a[1] = 0;
+        a[2] = 0;
+        a[3] = 0;
+        a[4] = 0;
+        a[5] = 0;
+        a[6] = 0;
+        a[7] = 0;
+    }
+
+    /**
+     * The residual of a 4x4 luma block (source minus the 16-wide prediction), its core transform exactly as
+     * {@link ForwardTransform#core4x4} into {@code coef}, in one pass over registers (the inter hot path). Returns
+     * false, with {@code coef} unspecified, when the block provably quantises to all zeros: its SAD is below
+     * {@code zeroSad} or every coefficient is within {@code zeroMax}.
+     */
+    static boolean transformInter(byte[] src, int off, int stride, int[] pred, int pOff, int[] coef, int cOff,
+                                  int zeroSad, int[] zeroMax) {
+        int s1 = off + stride;
+        int s2 = s1 + stride;
+        int s3 = s2 + stride;
+        int a0 = (src[off] & 0xff) - pred[pOff];
+        int a1 = (src[off + 1] & 0xff) - pred[pOff + 1];
+        int a2 = (src[off + 2] & 0xff) - pred[pOff + 2];
+        int a3 = (src[off + 3] & 0xff) - pred[pOff + 3];
+        int b0 = (src[s1] & 0xff) - pred[pOff + 16];
+        int b1 = (src[s1 + 1] & 0xff) - pred[pOff + 17];
+        int b2 = (src[s1 + 2] & 0xff) - pred[pOff + 18];
+        int b3 = (src[s1 + 3] & 0xff) - pred[pOff + 19];
+        int c0 = (src[s2] & 0xff) - pred[pOff + 32];
+        int c1 = (src[s2 + 1] & 0xff) - pred[pOff + 33];
+        int c2 = (src[s2 + 2] & 0xff) - pred[pOff + 34];
+        int c3 = (src[s2 + 3] & 0xff) - pred[pOff + 35];
+        int d0 = (src[s3] & 0xff) - pred[pOff + 48];
+        int d1 = (src[s3 + 1] & 0xff) - pred[pOff + 49];
+        int d2 = (src[s3 + 2] & 0xff) - pred[pOff + 50];
+        int d3 = (src[s3 + 3] & 0xff) - pred[pOff + 51];
+        int sad = Math.abs(a0) + Math.abs(a1) + Math.abs(a2) + Math.abs(a3) + Math.abs(b0) + Math.abs(b1)
+                + Math.abs(b2) + Math.abs(b3) + Math.abs(c0) + Math.abs(c1) + Math.abs(c2) + Math.abs(c3)
+                + Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
+        if (sad < zeroSad) {
+            return false;
+        }
+        // rows: X·CfT
+        int a03 = a0 + a3, e03 = a0 - a3, a12 = a1 + a2, e12 = a1 - a2;
+        a0 = a03 + a12; a1 = 2 * e03 + e12; a2 = a03 - a12; a3 = e03 - 2 * e12;
+        int b03 = b0 + b3, f03 = b0 - b3, b12 = b1 + b2, f12 = b1 - b2;
+        b0 = b03 + b12; b1 = 2 * f03 + f12; b2 = b03 - b12; b3 = f03 - 2 * f12;
+        int c03 = c0 + c3, g03 = c0 - c3, c12 = c1 + c2, g12 = c1 - c2;
+        c0 = c03 + c12; c1 = 2 * g03 + g12; c2 = c03 - c12; c3 = g03 - 2 * g12;
+        int d03 = d0 + d3, h03 = d0 - d3, d12 = d1 + d2, h12 = d1 - d2;
+        d0 = d03 + d12; d1 = 2 * h03 + h12; d2 = d03 - d12; d3 = h03 - 2 * h12;
+        // columns: Cf·(X·CfT), each column i gives coefficients i, 4 + i, 8 + i, 12 + i
+        boolean any = column(a0, b0, c0, d0, coef, cOff, zeroMax);
+        any |= column(a1, b1, c1, d1, coef, cOff + 1, zeroMax);
+        any |= column(a2, b2, c2, d2, coef, cOff + 2, zeroMax);
+        any |= column(a3, b3, c3, d3, coef, cOff + 3, zeroMax);
+        return any;
+    }
+
+    private static boolean column(int x0, int x1, int x2, int x3, int[] coef, int o, int[] zeroMax) {
+        int s03 = x0 + x3, d03 = x0 - x3, s12 = x1 + x2, d12 = x1 - x2;
+        int y0 = s03 + s12;
+        int y1 = 2 * d03 + d12;
+        int y2 = s03 - s12;
+        int y3 = d03 - 2 * d12;
+        coef[o] = y0;
+        coef[o + 4] = y1;
+        coef[o + 8] = y2;
+        coef[o + 12] = y3;
+        int i = o & 3; // the column inside the block; the caller's offsets are 16-aligned
+        return Math.abs(y0) > zeroMax[i] || Math.abs(y1) > zeroMax[4 + i] || Math.abs(y2) > zeroMax[8 + i]
+                || Math.abs(y3) > zeroMax[12 + i];
+    }
+
+    /** True if every coefficient from raster index {@code from} on quantises to zero (see INTER_ZERO_MAX). */
+    private static boolean quantisesToZero(int[] coef, int off, int[] zeroMax, int from) {
+        for (int i = from; i < 16; i++) {
+            int c = coef[off + i];
+            if (c > zeroMax[i] || -c > zeroMax[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int sad8x8(byte[] src, int off, int stride, byte[] pred) {
+        int sad = 0;
+        for (int row = 0; row < 8; row++) {
+            int s = off + row * stride;
+            int p = row * 8;
+            for (int i = 0; i < 8; i++) {
+                int d = (src[s + i] & 0xff) - (pred[p + i] & 0xff);
+                sad += d < 0 ? -d : d;
+            }
+        }
+        return sad;
+    }
+
     /** residual = source block (4x4 at {@code off}) minus prediction (stride {@code pStride}); returns its SAD. */
     private static int subtract(byte[] src, int off, int stride, int[] pred, int pOff, int pStride, int[] out, int o) {
         int sad = 0;
