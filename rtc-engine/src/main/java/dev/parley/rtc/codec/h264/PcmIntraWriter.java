@@ -3,12 +3,11 @@ package dev.parley.rtc.codec.h264;
 import java.util.List;
 
 /**
- * <b>Groundwork, not Parley's encoder.</b> Writes an I420 picture as one IDR access unit (SPS, PPS, one I slice)
+ * <b>A test vehicle, not Parley's encoder</b> (that is {@code codec.h264.encoder.H264Encoder}). Writes an I420 picture as one IDR access unit (SPS, PPS, one I slice)
  * in which every macroblock is I_PCM (mb_type 25 in an I slice, Table 7-11): the raw samples are stored after
  * pcm_alignment_zero_bits (§7.3.5), so the stream is lossless and trivially correct, but about 1.5 bytes per pixel,
- * far too big for a call. It exists to prove the bitstream layer (bit writer, emulation prevention, SPS/PPS, slice
- * header, cropping) against a conforming decoder. The real encoder (intra prediction, CAVLC residuals, P slices,
- * rate control) replaces it.
+ * far too big for a call. It proves the bitstream layer (bit writer, emulation prevention, SPS/PPS, slice header,
+ * cropping) against a conforming decoder on its own, and gives the decoder tests streams of any size.
  *
  * <p>The SPS is Constrained Baseline level 3.1 (42e01f) with cropping for any even size; the slice switches the
  * deblocking filter off (disable_deblocking_filter_idc 1). Not thread-safe: idr_pic_id alternates between calls.

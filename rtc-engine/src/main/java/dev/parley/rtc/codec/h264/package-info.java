@@ -1,5 +1,6 @@
 /**
- * H.264 bitstream layer and RFC 6184 RTP payload format (groundwork for Parley's own encoder).
+ * H.264 bitstream layer and RFC 6184 RTP payload format; Parley's encoder is in {@code codec.h264.encoder}, the
+ * jcodec-backed decoder in {@code codec.h264.decoder} (docs/h264.md).
  *
  * <ul>
  *   <li>Bits: {@link dev.parley.rtc.codec.h264.BitWriter}, {@link dev.parley.rtc.codec.h264.BitReader} (bounded:
@@ -12,7 +13,8 @@
  *       {@link dev.parley.rtc.codec.h264.PicParameterSet} / {@link dev.parley.rtc.codec.h264.PpsWriter} /
  *       {@link dev.parley.rtc.codec.h264.PpsParser}; Constrained Baseline 42e01f with frame cropping.</li>
  *   <li>{@link dev.parley.rtc.codec.h264.PcmIntraWriter}: lossless I_PCM IDR pictures, a test vehicle for the
- *       bitstream layer, not the encoder.</li>
+ *       bitstream layer and the decoder; {@link dev.parley.rtc.codec.h264.VuiParameters} and
+ *       {@link dev.parley.rtc.codec.h264.H264Level}: the SPS's VUI and the level choice (Table A-1).</li>
  *   <li>RTP: {@link dev.parley.rtc.codec.h264.H264Packetizer} and {@link dev.parley.rtc.codec.h264.H264Depacketizer}
  *       (packetization-mode 1: single NAL unit, STAP-A, FU-A), on payload bytes, marker bits and sequence numbers,
  *       independent of the {@code rtp} package's packet classes.</li>
