@@ -191,12 +191,8 @@ public final class H264Encoder implements VideoEncoder {
                     resumeRow = row > firstCodedRow ? row : (firstCodedRow + 1) % mbH;
                 }
                 boolean forceIntra = key || (col >= refreshColumn && col < refreshEnd);
-                if (bare || row < firstCodedRow) {
-                    mbEncoder.encodeBare(writer, s, mb, src, rec, refLuma, ref);
-                } else {
-                    mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
-                    codedMbs++;
-                }
+                boolean coded = !bare && row >= firstCodedRow;
+                codeMacroblock(s, mb, qp, coded, forceIntra);
                 if (maxSlice > 0 && mb != s.firstMb && writer.bitPosition() / 8 > maxSlice - SLICE_MARGIN) {
                     // Too big: end the slice before this macroblock and code it again as the next one's first.
                     writer.truncate(mark);
@@ -204,11 +200,10 @@ public final class H264Encoder implements VideoEncoder {
                     s.qpPred = qpPred;
                     doneBits += finishSlice(s, key, nals);
                     startSlice(s, key, mb, qp);
-                    if (bare || row < firstCodedRow) {
-                        mbEncoder.encodeBare(writer, s, mb, src, rec, refLuma, ref);
-                    } else {
-                        mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
-                    }
+                    codeMacroblock(s, mb, qp, coded, forceIntra);
+                }
+                if (coded) {
+                    codedMbs++;
                 }
                 qpSum += grid.qp[mb];
                 recordDeblocking(mb, col, row);
@@ -218,6 +213,14 @@ public final class H264Encoder implements VideoEncoder {
         doneBits += finishSlice(s, key, nals);
         averageQp = qpSum / (double) (mbW * mbH);
         return doneBits;
+    }
+
+    private void codeMacroblock(MacroblockEncoder.SliceState s, int mb, int qp, boolean coded, boolean forceIntra) {
+        if (coded) {
+            mbEncoder.encode(writer, s, mb, qp, src, rec, refLuma, ref, forceIntra);
+        } else {
+            mbEncoder.encodeBare(writer, s, mb, src, rec, refLuma, ref);
+        }
     }
 
     private void startSlice(MacroblockEncoder.SliceState s, boolean key, int firstMb, int qp) {
