@@ -26,7 +26,7 @@ record H264Options(int frames, List<Kind> clips, List<FrameSize> sizes, List<Int
             "  --sizes LIST    WIDTHxHEIGHT, comma-separated, even sizes; default 640x480,1280x720",
             "  --bitrate KBPS  Parley's rate-control target in kbit/s: one value for every size, or one per size;",
             "                  default 1000 at 640x480 and 2500 at 1280x720 (other sizes scaled like those two)",
-            "  --warmup P      untimed passes over each clip per encoder and per decoder before the timed one; default 3",
+            "  --warmup P      untimed passes over each clip per encoder and per decoder before the timed one; default 5",
             "  --jcodec on|off also measure jcodec 0.2.5's H.264 encoder on the same frames; default on",
             "  --jcodec-qp Q   jcodec's quantiser: 'default' (its own rate control, I at QP 20, P at 26, raised only",
             "                  when a macroblock overflows its share of the output buffer) or a constant QP 0..51",
@@ -64,7 +64,7 @@ record H264Options(int frames, List<Kind> clips, List<FrameSize> sizes, List<Int
 
     static H264Options defaults() {
         return new H264Options(150, List.of(Kind.STATIC, Kind.PAN),
-                List.of(new FrameSize(640, 480), new FrameSize(1280, 720)), List.of(), 3, true, -1, 1);
+                List.of(new FrameSize(640, 480), new FrameSize(1280, 720)), List.of(), 5, true, -1, 1);
     }
 
     /**
