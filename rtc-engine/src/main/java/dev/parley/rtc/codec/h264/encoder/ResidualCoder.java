@@ -66,6 +66,16 @@ final class ResidualCoder {
         }
     }
 
+    /** {@link #INTER_ZERO_MAX} for AC-only blocks (chroma): the DC position never counts. */
+    private static final int[][] INTER_ZERO_MAX_AC = new int[52][];
+
+    static {
+        for (int qp = 0; qp < 52; qp++) {
+            INTER_ZERO_MAX_AC[qp] = INTER_ZERO_MAX[qp].clone();
+            INTER_ZERO_MAX_AC[qp][0] = Integer.MAX_VALUE;
+        }
+    }
+
     static int interZeroSad(int qp) {
         return INTER_ZERO_SAD[qp];
     }
@@ -172,7 +182,7 @@ final class ResidualCoder {
         for (int r = 0; r < 16; r++) {
             int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
             int pOff = (r >> 2) * 64 + (r & 3) * 4;
-            if (!transformInter(src, off, stride, pred, pOff, coef, r * 16, zeroSad, zeroMax)) {
+            if (!transformInter(src, off, stride, pred, pOff, 16, coef, r * 16, zeroSad, zeroMax)) {
                 java.util.Arrays.fill(lumaLevels, r * 16, r * 16 + 16, 0); // its 8x8 may still be coded
                 nzLuma[r] = 0;
                 blockScore[r] = 0;
@@ -259,17 +269,23 @@ final class ResidualCoder {
             int[] pred = c == 0 ? predU : predV;
             for (int b = 0; b < 4; b++) {
                 int off = mbOffC + (b >> 1) * 4 * strideC + (b & 1) * 4;
-                subtract(src, off, strideC, pred, (b >> 1) * 32 + (b & 1) * 4, 8, residual, 0);
                 int k = (c * 4 + b) * 16;
-                ForwardTransform.core4x4(residual, 0, coef, k);
-                dc[c * 4 + b] = coef[k];
+                int pOff = (b >> 1) * 32 + (b & 1) * 4;
                 int n;
-                if (inter && quantisesToZero(coef, k, INTER_ZERO_MAX[qpc], 1)) {
-                    n = 0;
-                    java.util.Arrays.fill(chromaAc, k, k + 16, 0);
+                if (inter) {
+                    // one pass: residual, transform, and whether any AC level can survive (the DC goes its own way)
+                    if (transformInter(src, off, strideC, pred, pOff, 8, coef, k, 0, INTER_ZERO_MAX_AC[qpc])) {
+                        n = Quantizer.quant4x4(coef, k, qpc, false, chromaAc, k, 1);
+                    } else {
+                        n = 0;
+                        java.util.Arrays.fill(chromaAc, k, k + 16, 0);
+                    }
                 } else {
-                    n = Quantizer.quant4x4(coef, k, qpc, !inter, chromaAc, k, 1);
+                    subtract(src, off, strideC, pred, pOff, 8, residual, 0);
+                    ForwardTransform.core4x4(residual, 0, coef, k);
+                    n = Quantizer.quant4x4(coef, k, qpc, true, chromaAc, k, 1);
                 }
+                dc[c * 4 + b] = coef[k];
                 nzChroma[c * 4 + b] = n;
                 acCount += n;
                 if (inter && n != 0) {
@@ -353,32 +369,35 @@ final class ResidualCoder {
     }
 
     /**
-     * The residual of a 4x4 luma block (source minus the 16-wide prediction), its core transform exactly as
+     * The residual of a 4x4 block (source minus the prediction, row stride {@code pStride}), its core transform exactly as
      * {@link ForwardTransform#core4x4} into {@code coef}, in one pass over registers (the inter hot path). Returns
      * false, with {@code coef} unspecified, when the block provably quantises to all zeros: its SAD is below
      * {@code zeroSad} or every coefficient is within {@code zeroMax}.
      */
-    static boolean transformInter(byte[] src, int off, int stride, int[] pred, int pOff, int[] coef, int cOff,
-                                  int zeroSad, int[] zeroMax) {
+    static boolean transformInter(byte[] src, int off, int stride, int[] pred, int pOff, int pStride, int[] coef,
+                                  int cOff, int zeroSad, int[] zeroMax) {
         int s1 = off + stride;
         int s2 = s1 + stride;
         int s3 = s2 + stride;
+        int p1 = pOff + pStride;
+        int p2 = p1 + pStride;
+        int p3 = p2 + pStride;
         int a0 = (src[off] & 0xff) - pred[pOff];
         int a1 = (src[off + 1] & 0xff) - pred[pOff + 1];
         int a2 = (src[off + 2] & 0xff) - pred[pOff + 2];
         int a3 = (src[off + 3] & 0xff) - pred[pOff + 3];
-        int b0 = (src[s1] & 0xff) - pred[pOff + 16];
-        int b1 = (src[s1 + 1] & 0xff) - pred[pOff + 17];
-        int b2 = (src[s1 + 2] & 0xff) - pred[pOff + 18];
-        int b3 = (src[s1 + 3] & 0xff) - pred[pOff + 19];
-        int c0 = (src[s2] & 0xff) - pred[pOff + 32];
-        int c1 = (src[s2 + 1] & 0xff) - pred[pOff + 33];
-        int c2 = (src[s2 + 2] & 0xff) - pred[pOff + 34];
-        int c3 = (src[s2 + 3] & 0xff) - pred[pOff + 35];
-        int d0 = (src[s3] & 0xff) - pred[pOff + 48];
-        int d1 = (src[s3 + 1] & 0xff) - pred[pOff + 49];
-        int d2 = (src[s3 + 2] & 0xff) - pred[pOff + 50];
-        int d3 = (src[s3 + 3] & 0xff) - pred[pOff + 51];
+        int b0 = (src[s1] & 0xff) - pred[p1];
+        int b1 = (src[s1 + 1] & 0xff) - pred[p1 + 1];
+        int b2 = (src[s1 + 2] & 0xff) - pred[p1 + 2];
+        int b3 = (src[s1 + 3] & 0xff) - pred[p1 + 3];
+        int c0 = (src[s2] & 0xff) - pred[p2];
+        int c1 = (src[s2 + 1] & 0xff) - pred[p2 + 1];
+        int c2 = (src[s2 + 2] & 0xff) - pred[p2 + 2];
+        int c3 = (src[s2 + 3] & 0xff) - pred[p2 + 3];
+        int d0 = (src[s3] & 0xff) - pred[p3];
+        int d1 = (src[s3 + 1] & 0xff) - pred[p3 + 1];
+        int d2 = (src[s3 + 2] & 0xff) - pred[p3 + 2];
+        int d3 = (src[s3 + 3] & 0xff) - pred[p3 + 3];
         int sad = Math.abs(a0) + Math.abs(a1) + Math.abs(a2) + Math.abs(a3) + Math.abs(b0) + Math.abs(b1)
                 + Math.abs(b2) + Math.abs(b3) + Math.abs(c0) + Math.abs(c1) + Math.abs(c2) + Math.abs(c3)
                 + Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
@@ -415,17 +434,6 @@ final class ResidualCoder {
         int i = o & 3; // the column inside the block; the caller's offsets are 16-aligned
         return Math.abs(y0) > zeroMax[i] || Math.abs(y1) > zeroMax[4 + i] || Math.abs(y2) > zeroMax[8 + i]
                 || Math.abs(y3) > zeroMax[12 + i];
-    }
-
-    /** True if every coefficient from raster index {@code from} on quantises to zero (see INTER_ZERO_MAX). */
-    private static boolean quantisesToZero(int[] coef, int off, int[] zeroMax, int from) {
-        for (int i = from; i < 16; i++) {
-            int c = coef[off + i];
-            if (c > zeroMax[i] || -c > zeroMax[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int sad8x8(byte[] src, int off, int stride, byte[] pred) {

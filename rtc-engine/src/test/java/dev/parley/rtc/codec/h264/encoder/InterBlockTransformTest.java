@@ -40,7 +40,7 @@ class InterBlockTransformTest {
             ForwardTransform.core4x4(residual, 0, coef, 0);
             int nonZero = Quantizer.quant4x4(coef, 0, qp, false, levels, 0, 0);
             Arrays.fill(fused, 7);
-            boolean mayCode = ResidualCoder.transformInter(src, off, 64, pred, pOff, fused, 16,
+            boolean mayCode = ResidualCoder.transformInter(src, off, 64, pred, pOff, 16, fused, 16,
                     zeroSad(qp), zeroMax(qp));
             if (!mayCode) {
                 skipped++;
