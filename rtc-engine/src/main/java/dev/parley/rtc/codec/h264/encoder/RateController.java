@@ -21,9 +21,10 @@ package dev.parley.rtc.codec.h264.encoder;
  * <p><b>Caps</b> (the VBV-style limit). A P frame may spend at most {@link #P_CAP_FRAMES} average frames, a keyframe
  * {@link #KEY_CAP_SECONDS} of the bitrate: when the projection at the planned QP would pass {@link #CAP_MARGIN} of
  * the cap (less room kept for a row as costly as the last frame's costliest), the rows go to whatever QP fits, up
- * to 51. A scene cut in a P frame thus stays under the cap, unless the
- * content costs more than that even at QP 51 (a cut to detailed content at a low bitrate, such as the synthetic test
- * card below about 400 kbit/s at 640x480), or a row far costlier than the rows before it outruns the margin.
+ * to 51. Content that costs more than that even at QP 51 (pure noise; a cut to detailed content at a low bitrate)
+ * trips {@link #overCap}: the encoder codes the rest of the frame bare (P_Skip, or Intra 16x16 prediction without
+ * residual in a keyframe) and the following frames, held to their target, refresh the picture a band at a time;
+ * {@link #endFrame(long, long[], double, double)} extrapolates such a partly coded frame for the model.
  *
  * <p>{@link #setRates} may be called from any thread; everything else from the encoder thread. Nothing is allocated
  * after construction.
