@@ -98,13 +98,9 @@ final class MacroblockEncoder {
         if (s.pSlice) {
             mvp.predictSkip(grid, mb, s.sliceId);
             predictInter(refLuma, ref, mbX * 16, mbY * 16, mvp.x, mvp.y);
-            for (int row = 0; row < 16; row++) {
-                System.arraycopy(predBytes, row * 16, rec.y, mbOff + row * stride, 16);
-            }
-            for (int row = 0; row < 8; row++) {
-                System.arraycopy(predBytesU, row * 8, rec.u, mbOffC + row * strideC, 8);
-                System.arraycopy(predBytesV, row * 8, rec.v, mbOffC + row * strideC, 8);
-            }
+            ResidualCoder.copyRows(predBytes, 16, rec.y, mbOff, stride, 16);
+            ResidualCoder.copyRows(predBytesU, 8, rec.u, mbOffC, strideC, 8);
+            ResidualCoder.copyRows(predBytesV, 8, rec.v, mbOffC, strideC, 8);
             recordSkip(s, mb, mvp.x, mvp.y, Integer.MAX_VALUE / 4);
             return;
         }

@@ -33,6 +33,16 @@ final class Quantizer {
     private Quantizer() {
     }
 
+    /** MF for {@code qp % 6} and a position class ({@link #positionClass}). */
+    static int mf(int qpMod6, int positionClass) {
+        return QUANT_COEF[qpMod6][positionClass];
+    }
+
+    /** The rounding offset f of the quantiser: 2^qbits / 3 for intra, / 6 for inter (qbits = 15 + qp / 6). */
+    static int rounding(int qbits, boolean intra) {
+        return (1 << qbits) / (intra ? 3 : 6);
+    }
+
     /** 0 for even row and even column, 1 for odd row and odd column, 2 otherwise (as in Table 8-14's v columns). */
     static int positionClass(int raster) {
         int row = raster >> 2, col = raster & 3;
@@ -55,7 +65,7 @@ final class Quantizer {
      */
     static int quant4x4(int[] coef, int cOff, int qp, boolean intra, int[] levels, int lOff, int startScanPos) {
         int qbits = 15 + qp / 6;
-        int f = (1 << qbits) / (intra ? 3 : 6);
+        int f = rounding(qbits, intra);
         int[] mf = MF_SCAN[qp % 6];
         int nonZero = 0;
         for (int k = 0; k < startScanPos; k++) {

@@ -10,80 +10,6 @@ package dev.parley.rtc.codec.h264.encoder;
  * {@code chromaAc[(c * 4 + b) * 16]} (scan position 0 unused), its DC at {@code chromaDc[c * 4 + b]}.
  */
 final class ResidualCoder {
-    /**
-     * Per QP: a 4x4 inter residual whose SAD is below this quantises to all zeros, provably. A core-transform
-     * coefficient of class (even, even), (odd, odd) or mixed is at most 1, 4 or 2 times the SAD (the basis has
-     * weights 1 and 2), and a level is zero while |c| * MF + f < 2^qbits (inter f = 2^qbits / 6), so the transform
-     * and quantisation of such a block can be skipped without changing a bit.
-     */
-    private static final int[] INTER_ZERO_SAD = new int[52];
-
-    static {
-        int[][] mf = {{13107, 5243, 8066}, {11916, 4660, 7490}, {10082, 4194, 6554}, {9362, 3647, 5825},
-                {8192, 3355, 5243}, {7282, 2893, 4559}}; // the quantiser's MF (see Quantizer)
-        for (int qp = 0; qp < 52; qp++) {
-            int qbits = 15 + qp / 6;
-            int f = (1 << qbits) / 6;
-            int[] m = mf[qp % 6];
-            int worst = Math.max(m[0], Math.max(4 * m[1], 2 * m[2]));
-            INTER_ZERO_SAD[qp] = ((1 << qbits) - f - 1) / worst + 1; // SAD < this -> every |c| * MF + f < 2^qbits
-        }
-    }
-
-    /**
-     * Per QPc: an inter 8x8 chroma residual whose SAD is below this quantises to all zeros, AC (each 4x4 block's
-     * SAD is below the 4x4 bound) and DC (a 2x2 Hadamard output is at most the sum of the four DCs, each at most its
-     * block's SAD; the DC quantiser has qbits + 1 and 2f).
-     */
-    private static final int[] CHROMA_ZERO_SAD = new int[52];
-
-    static {
-        int[] mf0 = {13107, 11916, 10082, 9362, 8192, 7282};
-        for (int qp = 0; qp < 52; qp++) {
-            int qbits = 15 + qp / 6;
-            int f = (1 << qbits) / 6;
-            int dcBound = (int) ((2L * ((1 << qbits) - f) - 1) / mf0[qp % 6] + 1);
-            CHROMA_ZERO_SAD[qp] = Math.min(INTER_ZERO_SAD[qp], dcBound);
-        }
-    }
-
-    /**
-     * Per QP and coefficient position (raster): the largest |c| an inter quantisation turns into level 0, i.e.
-     * floor((2^qbits - f - 1) / MF). A block whose every coefficient is within these is all zeros, exactly: checked
-     * before quantising, it saves the quantiser on most blocks of a well-predicted picture.
-     */
-    private static final int[][] INTER_ZERO_MAX = new int[52][16];
-
-    static {
-        int[][] mf = {{13107, 5243, 8066}, {11916, 4660, 7490}, {10082, 4194, 6554}, {9362, 3647, 5825},
-                {8192, 3355, 5243}, {7282, 2893, 4559}}; // the quantiser's MF (see Quantizer)
-        for (int qp = 0; qp < 52; qp++) {
-            int qbits = 15 + qp / 6;
-            int f = (1 << qbits) / 6;
-            for (int i = 0; i < 16; i++) {
-                INTER_ZERO_MAX[qp][i] = ((1 << qbits) - f - 1) / mf[qp % 6][Quantizer.positionClass(i)];
-            }
-        }
-    }
-
-    /** {@link #INTER_ZERO_MAX} for AC-only blocks (chroma): the DC position never counts. */
-    private static final int[][] INTER_ZERO_MAX_AC = new int[52][];
-
-    static {
-        for (int qp = 0; qp < 52; qp++) {
-            INTER_ZERO_MAX_AC[qp] = INTER_ZERO_MAX[qp].clone();
-            INTER_ZERO_MAX_AC[qp][0] = Integer.MAX_VALUE;
-        }
-    }
-
-    static int interZeroSad(int qp) {
-        return INTER_ZERO_SAD[qp];
-    }
-
-    static int[] interZeroMax(int qp) {
-        return INTER_ZERO_MAX[qp];
-    }
-
     final int[] lumaLevels = new int[256];
     final int[] lumaDc = new int[16];
     final int[] chromaAc = new int[128];
@@ -177,8 +103,8 @@ final class ResidualCoder {
      */
     void codeInterLuma(byte[] src, byte[] rec, int stride, int mbOff, int[] pred, byte[] predBytes, int qp) {
         int total = 0;
-        int zeroSad = INTER_ZERO_SAD[qp];
-        int[] zeroMax = INTER_ZERO_MAX[qp];
+        int zeroSad = DeadZoneBounds.interBlockSad(qp);
+        int[] zeroMax = DeadZoneBounds.interCoefficients(qp);
         for (int r = 0; r < 16; r++) {
             int off = mbOff + (r >> 2) * 4 * stride + (r & 3) * 4;
             int pOff = (r >> 2) * 64 + (r & 3) * 4;
@@ -230,7 +156,7 @@ final class ResidualCoder {
     }
 
     /** Copies an n x n prediction (stride n) into the picture at {@code off}. */
-    private static void copyRows(byte[] pred, int n, byte[] dst, int off, int stride, int rows) {
+    static void copyRows(byte[] pred, int n, byte[] dst, int off, int stride, int rows) {
         for (int row = 0; row < rows; row++) {
             System.arraycopy(pred, row * n, dst, off + row * stride, n);
         }
@@ -255,8 +181,8 @@ final class ResidualCoder {
         int qpc = ChromaQp.qpc(qpY, 0);
         copyRows(predBytesU, 8, recU, mbOffC, strideC, 8);
         copyRows(predBytesV, 8, recV, mbOffC, strideC, 8);
-        if (inter && sad8x8(srcU, mbOffC, strideC, predBytesU) < CHROMA_ZERO_SAD[qpc]
-                && sad8x8(srcV, mbOffC, strideC, predBytesV) < CHROMA_ZERO_SAD[qpc]) {
+        if (inter && sad8x8(srcU, mbOffC, strideC, predBytesU) < DeadZoneBounds.interChromaSad(qpc)
+                && sad8x8(srcV, mbOffC, strideC, predBytesV) < DeadZoneBounds.interChromaSad(qpc)) {
             cbpChroma = 0; // provably nothing survives quantisation: the prediction is the reconstruction
             clear8(nzChroma);
             return;
@@ -274,7 +200,7 @@ final class ResidualCoder {
                 int n;
                 if (inter) {
                     // one pass: residual, transform, and whether any AC level can survive (the DC goes its own way)
-                    if (transformInter(src, off, strideC, pred, pOff, 8, coef, k, 0, INTER_ZERO_MAX_AC[qpc])) {
+                    if (transformInter(src, off, strideC, pred, pOff, 8, coef, k, 0, DeadZoneBounds.interAcCoefficients(qpc))) {
                         n = Quantizer.quant4x4(coef, k, qpc, false, chromaAc, k, 1);
                     } else {
                         n = 0;

@@ -55,10 +55,10 @@ class InterBlockTransformTest {
     }
 
     private static int zeroSad(int qp) {
-        return ResidualCoder.interZeroSad(qp);
+        return DeadZoneBounds.interBlockSad(qp);
     }
 
     private static int[] zeroMax(int qp) {
-        return ResidualCoder.interZeroMax(qp);
+        return DeadZoneBounds.interCoefficients(qp);
     }
 }
