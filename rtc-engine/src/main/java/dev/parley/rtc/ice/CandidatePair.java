@@ -74,4 +74,28 @@ public final class CandidatePair {
     public String toString() {
         return local.type().sdpName() + "->" + remote.type().sdpName() + " " + state + (nominated ? " nominated" : "");
     }
+
+    private volatile long currentRoundTripNanos = -1;
+    private volatile long totalRoundTripNanos;
+    private volatile long responsesReceived;
+
+    /** A consent check on this pair was answered after {@code nanos} (W3C currentRoundTripTime). Network thread. */
+    void recordRoundTrip(long nanos) {
+        currentRoundTripNanos = nanos;
+        totalRoundTripNanos += nanos;
+        responsesReceived++;
+    }
+
+    /** The round-trip time of the last answered consent check, or -1 before one. */
+    public long currentRoundTripNanos() {
+        return currentRoundTripNanos;
+    }
+
+    public long totalRoundTripNanos() {
+        return totalRoundTripNanos;
+    }
+
+    public long responsesReceived() {
+        return responsesReceived;
+    }
 }

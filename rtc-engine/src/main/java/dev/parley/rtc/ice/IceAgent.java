@@ -619,12 +619,14 @@ public final class IceAgent implements AutoCloseable {
         StunMessage request = BindingRequests.check(local, remote, pair.local().priority(), role, tieBreaker, false);
         byte[] key = StunCredentials.shortTermKey(remote.pwd());
         byte[] wire = StunEncoder.plain().withIntegrity(key).withFingerprint().encode(request);
+        long sentNanos = System.nanoTime();
         // Retransmitted like any request (RFC 7675 section 5.1), so one lost datagram is not a lost check.
         requests.send(request.transactionId(), hs.socket(), pair.remote().address(), wire, key, config.checkRto(), 3,
                 new PendingRequests.Outcome() {
                     @Override
                     public void answered(StunMessage response, InetSocketAddress from, UdpSocket socket) {
                         if (response.messageClass() == StunClass.SUCCESS_RESPONSE && pair == selected) {
+                            pair.recordRoundTrip(System.nanoTime() - sentNanos);
                             lastConsentNanos = System.nanoTime();
                             lastHeardNanos = lastConsentNanos;
                             if (state == IceConnectionState.DISCONNECTED) {

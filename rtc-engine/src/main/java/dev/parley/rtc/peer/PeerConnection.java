@@ -29,6 +29,17 @@ import dev.parley.rtc.srtp.SrtpError;
 import dev.parley.rtc.srtp.SrtpInboundSession;
 import dev.parley.rtc.srtp.SrtpOptions;
 import dev.parley.rtc.srtp.SrtpOutboundSession;
+import dev.parley.rtc.media.AudioSource;
+import dev.parley.rtc.media.VideoSource;
+import dev.parley.rtc.pipeline.AudioSendStream;
+import dev.parley.rtc.pipeline.MediaClock;
+import dev.parley.rtc.pipeline.MediaSection;
+import dev.parley.rtc.pipeline.MediaSession;
+import dev.parley.rtc.pipeline.Negotiation;
+import dev.parley.rtc.pipeline.PacketOutput;
+import dev.parley.rtc.pipeline.VideoTrackEncoder;
+import dev.parley.rtc.stats.RtcStats;
+import dev.parley.rtc.stats.RtcStatsReport;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +78,14 @@ public final class PeerConnection implements AutoCloseable {
     private final byte[] sendScratch = new byte[MAX_PACKET + 64];
     private final AtomicLong undecryptable = new AtomicLong();
 
+    private final java.util.Map<Long, RtpSender> senders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong packetsReceived = new AtomicLong();
     private IceAgent ice;
+    private volatile MediaSession media;
+    private SessionDescription.Type localType;
     private Sdp local;
     private Sdp remote;
     private SessionDescription.Type remoteType;
@@ -119,6 +137,34 @@ public final class PeerConnection implements AutoCloseable {
         return track;
     }
 
+    /** Sends this audio source's frames on a new track (Opus, or G.711 if that is all the peer takes). */
+    public RtpSender addTrack(AudioSource source) {
+        LocalTrack track = addTrack("audio");
+        RtpSender sender = RtpSender.audio(track, source);
+        senders.put(track.ssrc(), sender);
+        return sender;
+    }
+
+    /** Sends this video source's frames on a new track, H.264-encoded by an encoder of this connection's own. */
+    public RtpSender addTrack(VideoSource source) {
+        LocalTrack track = addTrack("video");
+        VideoTrackEncoder encoder = new VideoTrackEncoder(config.videoBitrate(), 30);
+        RtpSender sender = RtpSender.video(track, encoder, true, source);
+        senders.put(track.ssrc(), sender);
+        return sender;
+    }
+
+    /**
+     * Sends the frames of an encoder shared with other connections (a mesh call encodes once for everybody); the
+     * caller feeds and closes the encoder.
+     */
+    public RtpSender addTrack(VideoTrackEncoder sharedEncoder) {
+        LocalTrack track = addTrack("video");
+        RtpSender sender = RtpSender.video(track, sharedEncoder, false, null);
+        senders.put(track.ssrc(), sender);
+        return sender;
+    }
+
     // ---- JSEP ------------------------------------------------------------------------------------------
 
     public CompletableFuture<SessionDescription> createOffer() {
@@ -146,6 +192,7 @@ public final class PeerConnection implements AutoCloseable {
     public CompletableFuture<Void> setLocalDescription(SessionDescription description) {
         return onLoop(() -> {
             local = parse(description);
+            localType = description.type();
             local.media().stream().filter(m -> !m.isRejected()).findFirst()
                     .flatMap(MediaDescription::mid).ifPresent(mid -> bundleMid = mid);
             if (!gathering) {
@@ -158,6 +205,7 @@ public final class PeerConnection implements AutoCloseable {
             if (state == PeerConnectionState.NEW) {
                 setState(PeerConnectionState.CONNECTING);
             }
+            startMedia();
             return null;
         });
     }
@@ -197,6 +245,7 @@ public final class PeerConnection implements AutoCloseable {
             List<IceCandidate> queued = new ArrayList<>(pendingRemote);
             pendingRemote.clear();
             queued.forEach(this::applyRemoteCandidate);
+            startMedia();
             return null;
         });
     }
@@ -237,6 +286,93 @@ public final class PeerConnection implements AutoCloseable {
                 restartPending = true;
             }
             return null;
+        });
+    }
+
+    /**
+     * Once offer and answer are both applied, the media starts: send streams for our tracks, receive streams for the
+     * peer's, and {@link PeerConnectionListener#onTrack} for each of those. Later renegotiations (an ICE restart)
+     * keep the running media.
+     */
+    private void startMedia() {
+        if (media != null || local == null || remote == null
+                || (localType != SessionDescription.Type.ANSWER && remoteType != SessionDescription.Type.ANSWER)) {
+            return;
+        }
+        List<MediaSection> sections = Negotiation.sections(local, remote,
+                localType == SessionDescription.Type.ANSWER, tracks);
+        media = new MediaSession(sections, loop, new PacketOutput() {
+            @Override
+            public boolean sendRtp(byte[] packet, int offset, int length) {
+                return PeerConnection.this.sendRtp(packet, offset, length);
+            }
+
+            @Override
+            public boolean sendRtcp(byte[] packet, int offset, int length) {
+                return PeerConnection.this.sendRtcp(packet, offset, length);
+            }
+        }, new MediaSession.LocalMedia() {
+            @Override
+            public void attachAudio(LocalTrack track, AudioSendStream stream) {
+                RtpSender s = senders.get(track.ssrc());
+                if (s != null) {
+                    s.attach(stream);
+                }
+            }
+
+            @Override
+            public VideoTrackEncoder videoEncoder(LocalTrack track) {
+                RtpSender s = senders.get(track.ssrc());
+                // A track announced with addTrack(kind) alone has no source: it gets an idle encoder.
+                return s != null ? s.encoder() : idleEncoder();
+            }
+        }, sessionIds.cname());
+        media.start();
+        if (state == PeerConnectionState.CONNECTED) {
+            media.onTransportReady();
+        }
+        List<RemoteTrack> remoteTracks = new ArrayList<>();
+        media.audioReceivers().forEach(a -> remoteTracks.add(new RemoteAudioTrack(a)));
+        media.videoReceivers().forEach(v -> remoteTracks.add(new RemoteVideoTrack(v)));
+        for (RemoteTrack t : remoteTracks) {
+            listeners.forEach(l -> l.onTrack(t));
+        }
+    }
+
+    private VideoTrackEncoder idle;
+
+    private VideoTrackEncoder idleEncoder() {
+        if (idle == null) {
+            idle = new VideoTrackEncoder(config.videoBitrate(), 30);
+        }
+        return idle;
+    }
+
+    /** The media streams, once negotiated (for tests and stats). */
+    Optional<MediaSession> media() {
+        return Optional.ofNullable(media);
+    }
+
+    /**
+     * W3C getStats(): outbound-rtp, remote-inbound-rtp, inbound-rtp and codec per stream, the candidate pair in use
+     * and the transport (DTLS state, SRTP cipher).
+     */
+    public CompletableFuture<RtcStatsReport> getStats() {
+        return onLoop(() -> {
+            long now = System.nanoTime();
+            long micros = MediaClock.SYSTEM.unixMicros(now);
+            List<RtcStats> out = new ArrayList<>();
+            if (media != null) {
+                media.collectStats(now, out);
+            }
+            ConnectionStats.transport(micros, dtls, srtpIn, iceState, state, bytesSent.get(), bytesReceived.get(),
+                    packetsSent.get(), packetsReceived.get(), out);
+            if (ice != null) {
+                ice.selectedPair().ifPresent(pair -> out.add(ConnectionStats.candidatePair(micros, pair,
+                        bytesSent.get(), bytesReceived.get(), packetsSent.get(), packetsReceived.get(),
+                        media == null || !media.rttMeasured() ? -1 : media.rtt())));
+            }
+            return new RtcStatsReport(out);
         });
     }
 
@@ -332,7 +468,12 @@ public final class PeerConnection implements AutoCloseable {
             if (tap != null) {
                 tap.sent(java.util.Arrays.copyOf(sendScratch, n));
             }
-            return ice.send(sendScratch, 0, n);
+            boolean sent = ice.send(sendScratch, 0, n);
+            if (sent) {
+                packetsSent.incrementAndGet();
+                bytesSent.addAndGet(n);
+            }
+            return sent;
         }
     }
 
@@ -390,11 +531,21 @@ public final class PeerConnection implements AutoCloseable {
                 if (n < 0) {
                     return;
                 }
+                packetsReceived.incrementAndGet();
+                bytesReceived.addAndGet(len);
                 for (PeerConnectionListener l : listeners) {
                     if (kind == PacketKind.RTP) {
                         l.onRtp(buf, off, n);
                     } else {
                         l.onRtcp(buf, off, n);
+                    }
+                }
+                MediaSession m = media;
+                if (m != null) {
+                    if (kind == PacketKind.RTP) {
+                        m.onRtp(buf, off, n);
+                    } else {
+                        m.onRtcp(buf, off, n);
                     }
                 }
             }
@@ -450,6 +601,10 @@ public final class PeerConnection implements AutoCloseable {
             return;
         }
         state = next;
+        MediaSession m = media;
+        if (next == PeerConnectionState.CONNECTED && m != null) {
+            m.onTransportReady();
+        }
         listeners.forEach(l -> l.onConnectionStateChange(next));
     }
 
@@ -476,6 +631,13 @@ public final class PeerConnection implements AutoCloseable {
             return;
         }
         Runnable shutdown = () -> {
+            if (media != null) {
+                media.close();
+            }
+            senders.values().forEach(RtpSender::close);
+            if (idle != null) {
+                idle.close();
+            }
             if (dtls != null) {
                 dtls.close();
             }

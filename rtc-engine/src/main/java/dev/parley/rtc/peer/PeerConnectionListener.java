@@ -18,6 +18,13 @@ public interface PeerConnectionListener {
     default void onConnectionStateChange(PeerConnectionState state) {
     }
 
+    /**
+     * A track the peer sends, once offer and answer are applied (W3C ontrack); set a sink on it to receive its
+     * decoded frames.
+     */
+    default void onTrack(RemoteTrack track) {
+    }
+
     /** A decrypted RTP packet. */
     default void onRtp(byte[] buffer, int offset, int length) {
     }

@@ -10,10 +10,26 @@ import java.util.List;
  * the transport policy, the DTLS certificate (a fresh one when null), and engine tunables for ICE and DTLS.
  */
 public record RtcConfiguration(List<IceServer> iceServers, IceTransportPolicy iceTransportPolicy,
-                               DtlsCertificate certificate, IceConfig ice, DtlsSettings dtls) {
+                               DtlsCertificate certificate, IceConfig ice, DtlsSettings dtls, int videoBitrate) {
+
+    /** What video aims at until congestion control or the receiver's estimate says otherwise. */
+    public static final int DEFAULT_VIDEO_BITRATE = 1_000_000;
 
     public RtcConfiguration {
         iceServers = List.copyOf(iceServers);
+        if (videoBitrate < 50_000 || videoBitrate > 50_000_000) {
+            throw new IllegalArgumentException("video bitrate must be 50 kbit/s to 50 Mbit/s, was " + videoBitrate);
+        }
+    }
+
+    public RtcConfiguration(List<IceServer> iceServers, IceTransportPolicy iceTransportPolicy,
+                            DtlsCertificate certificate, IceConfig ice, DtlsSettings dtls) {
+        this(iceServers, iceTransportPolicy, certificate, ice, dtls, DEFAULT_VIDEO_BITRATE);
+    }
+
+    /** The video send bitrate (bits per second) before any estimate lowers it. */
+    public RtcConfiguration withVideoBitrate(int bitsPerSecond) {
+        return new RtcConfiguration(iceServers, iceTransportPolicy, certificate, ice, dtls, bitsPerSecond);
     }
 
     public static RtcConfiguration defaults() {
@@ -26,20 +42,20 @@ public record RtcConfiguration(List<IceServer> iceServers, IceTransportPolicy ic
     }
 
     public RtcConfiguration withIceServers(List<IceServer> servers) {
-        return new RtcConfiguration(servers, iceTransportPolicy, certificate, ice, dtls);
+        return new RtcConfiguration(servers, iceTransportPolicy, certificate, ice, dtls, videoBitrate);
     }
 
     public RtcConfiguration withIceTransportPolicy(IceTransportPolicy policy) {
-        return new RtcConfiguration(iceServers, policy, certificate, ice, dtls);
+        return new RtcConfiguration(iceServers, policy, certificate, ice, dtls, videoBitrate);
     }
 
     /** Engine tunables for ICE (pacing, timeouts, which host addresses). */
     public RtcConfiguration withIce(IceConfig tunables) {
-        return new RtcConfiguration(iceServers, iceTransportPolicy, certificate, tunables, dtls);
+        return new RtcConfiguration(iceServers, iceTransportPolicy, certificate, tunables, dtls, videoBitrate);
     }
 
     public RtcConfiguration withCertificate(DtlsCertificate cert) {
-        return new RtcConfiguration(iceServers, iceTransportPolicy, cert, ice, dtls);
+        return new RtcConfiguration(iceServers, iceTransportPolicy, cert, ice, dtls, videoBitrate);
     }
 
     /** The agent's settings with the transport policy applied. */
