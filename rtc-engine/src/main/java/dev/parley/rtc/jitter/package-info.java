@@ -8,5 +8,11 @@
  * ({@link dev.parley.rtc.jitter.DelayEstimator}: RFC 3550 §6.4.1 jitter and a windowed 95th percentile of
  * transit time), and it reaches that target by stretching with concealment when it runs dry and by dropping
  * one frame at a time when it holds too much. Counters: {@link dev.parley.rtc.jitter.AudioJitterStats}.
+ *
+ * <p>{@link dev.parley.rtc.jitter.VideoFrameBuffer}: one incoming H.264 stream. The network thread inserts RTP
+ * payloads (after RTX unwrapping) and polls whole access units ({@link dev.parley.rtc.jitter.AssembledFrame}) in
+ * decode order, only when they are complete and decodable (a keyframe, or contiguous with the last frame handed
+ * out). An incomplete frame waits a bounded time for NACK retransmissions, then is given up, the chain breaks and a
+ * keyframe request is raised. Counters: {@link dev.parley.rtc.jitter.VideoFrameBufferStats}.
  */
 package dev.parley.rtc.jitter;

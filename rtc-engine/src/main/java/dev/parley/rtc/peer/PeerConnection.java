@@ -70,7 +70,7 @@ public final class PeerConnection implements AutoCloseable {
     private final EventLoop loop;
     private final DtlsCertificate certificate;
     private final List<PeerConnectionListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<MediaCapabilities> capabilities = ParleyCodecs.defaults();
+    private final List<MediaCapabilities> capabilities = new CopyOnWriteArrayList<>(ParleyCodecs.defaults());
     private final List<LocalTrack> tracks = new CopyOnWriteArrayList<>();
     private final List<IceCandidate> pendingRemote = new ArrayList<>();
     private final LocalParameters sessionIds;
@@ -163,6 +163,15 @@ public final class PeerConnection implements AutoCloseable {
         RtpSender sender = RtpSender.video(track, sharedEncoder, false, null);
         senders.put(track.ssrc(), sender);
         return sender;
+    }
+
+    /**
+     * Whether this side wants to receive audio or video at all (W3C transceiver direction): with {@code false} the
+     * next offer or answer says sendonly (or inactive without a track), and no remote track of that kind appears.
+     * Call before creating the offer or answer.
+     */
+    public void setReceiving(String kind, boolean receive) {
+        capabilities.replaceAll(c -> c.kind().equals(kind) ? c.withDirection(c.send(), receive) : c);
     }
 
     // ---- JSEP ------------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoReceiveStream.class);
     static final long KEYFRAME_REQUEST_SPACING_MS = 250;
-    private static final int QUEUE = 8;
+    /** About a second of frames: room for a decoder that is still warming up (JIT) or briefly starved of CPU. */
+    private static final int QUEUE = 32;
     private static final long MIN_WAIT_NANOS = 100_000_000L;
     private static final long MAX_WAIT_NANOS = 600_000_000L;
 

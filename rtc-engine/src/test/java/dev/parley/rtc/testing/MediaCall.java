@@ -41,12 +41,13 @@ public final class MediaCall implements AutoCloseable {
         private final Function<IceCandidate, Optional<IceCandidate>> candidates;
         volatile Endpoint peer;
 
-        Endpoint(RtcConfiguration config, Function<IceCandidate, Optional<IceCandidate>> candidates) {
+        Endpoint(RtcConfiguration config, Function<IceCandidate, Optional<IceCandidate>> candidates,
+                 boolean sendsVideo) {
             this.pc = new PeerConnection(config);
             this.candidates = candidates;
             pc.addListener(this);
             audioSender = pc.addTrack(microphone);
-            videoSender = pc.addTrack(camera);
+            videoSender = sendsVideo ? pc.addTrack(camera) : null;
         }
 
         @Override
@@ -90,9 +91,9 @@ public final class MediaCall implements AutoCloseable {
     public final Endpoint b;
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    private MediaCall(RtcConfiguration config, UdpImpairmentRelay relay) {
-        a = new Endpoint(config, relay == null ? Optional::of : relay::candidateFromA);
-        b = new Endpoint(config, relay == null ? Optional::of : relay::candidateFromB);
+    private MediaCall(RtcConfiguration config, UdpImpairmentRelay relay, boolean bSendsVideo) {
+        a = new Endpoint(config, relay == null ? Optional::of : relay::candidateFromA, true);
+        b = new Endpoint(config, relay == null ? Optional::of : relay::candidateFromB, bSendsVideo);
         a.peer = b;
         b.peer = a;
         open.add(a);
@@ -104,19 +105,28 @@ public final class MediaCall implements AutoCloseable {
 
     /** A direct loopback call. */
     public static MediaCall direct() {
-        return new MediaCall(RtcConfiguration.loopback(), null);
+        return new MediaCall(RtcConfiguration.loopback(), null, true);
     }
 
-    /** A call across an impaired link (the relay is closed with the call). */
+    /**
+     * A call across an impaired link (the relay is closed with the call) in which only a sends video (b sends audio):
+     * one encoder and one decoder leave CPU for the relay on a small machine.
+     */
     public static MediaCall through(UdpImpairmentRelay relay) {
-        return new MediaCall(RtcConfiguration.loopback(), relay);
+        return new MediaCall(RtcConfiguration.loopback(), relay, false);
     }
 
     /** a offers, b answers; returns once both are connected. */
     public MediaCall connect() throws Exception {
+        return connect(sdp -> sdp);
+    }
+
+    /** a offers, b answers the offer as {@code offerEdit} rewrites it (SDP munging); returns once both are connected. */
+    public MediaCall connect(java.util.function.UnaryOperator<String> offerEdit) throws Exception {
         SessionDescription offer = a.pc.createOffer().get(5, TimeUnit.SECONDS);
         a.pc.setLocalDescription(offer).get(5, TimeUnit.SECONDS);
-        b.pc.setRemoteDescription(offer).get(5, TimeUnit.SECONDS);
+        b.pc.setRemoteDescription(new SessionDescription(offer.type(), offerEdit.apply(offer.sdp())))
+                .get(5, TimeUnit.SECONDS);
         SessionDescription answer = b.pc.createAnswer().get(5, TimeUnit.SECONDS);
         b.pc.setLocalDescription(answer).get(5, TimeUnit.SECONDS);
         a.pc.setRemoteDescription(answer).get(5, TimeUnit.SECONDS);

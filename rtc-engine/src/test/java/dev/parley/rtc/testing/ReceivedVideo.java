@@ -25,6 +25,7 @@ public final class ReceivedVideo implements VideoSink {
     private long longestGap;
     private int width;
     private int height;
+    private double lastMeanLuma;
 
     /** @param sender the source on the other side, for latency; null when it is not a Parley source */
     public ReceivedVideo(SyntheticVideoSource sender) {
@@ -37,6 +38,13 @@ public final class ReceivedVideo implements VideoSink {
         frames++;
         width = frame.width();
         height = frame.height();
+        long sum = 0;
+        for (int row = 0; row < frame.height(); row += 8) {
+            for (int x = 0; x < frame.width(); x += 8) {
+                sum += frame.y()[row * frame.strideY() + x] & 0xFF;
+            }
+        }
+        lastMeanLuma = sum / (double) (((frame.height() + 7) / 8) * ((frame.width() + 7) / 8));
         if (lastNanos != 0) {
             longestGap = Math.max(longestGap, now - lastNanos);
         }
@@ -89,6 +97,11 @@ public final class ReceivedVideo implements VideoSink {
     /** Ignore the gaps so far (call setup, the wait for the first keyframe). */
     public synchronized void resetGaps() {
         longestGap = 0;
+    }
+
+    /** The average luma of the last frame (16 is black). */
+    public synchronized double lastMeanLuma() {
+        return lastMeanLuma;
     }
 
     public synchronized String size() {

@@ -1,0 +1,51 @@
+package dev.parley.rtc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.rtc.stats.RtcStats;
+import dev.parley.rtc.testing.Impairment;
+import dev.parley.rtc.testing.MediaCall;
+import dev.parley.rtc.testing.UdpImpairmentRelay;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Parley call through the userspace impairment relay at 5% random loss each way and 40 ms round trip (20 ms each
+ * way, ±5 ms jitter): NACK and RTX repair the video so at least 95% of the frames sent are decoded and no frame
+ * gap exceeds 500 ms.
+ */
+class LossyCallTest {
+
+    private static final int SECONDS = 8;
+
+    @Test
+    void nackAndRtxKeepVideoWholeAtFivePercentLoss() throws Exception {
+        Impairment link = Impairment.builder().loss(0.05).delay(Duration.ofMillis(20))
+                .jitterUniform(Duration.ofMillis(5)).seed(5).build();
+        UdpImpairmentRelay relay = new UdpImpairmentRelay(link, link.withSeed(6));
+        try (MediaCall call = MediaCall.through(relay).connect()) {
+            Thread.sleep(2000); // first keyframe, RTT measured, JIT warm
+            RtcStats out0 = call.a.stats().first("outbound-rtp", "video").orElseThrow();
+            RtcStats in0 = call.b.stats().first("inbound-rtp", "video").orElseThrow();
+            call.b.video.resetGaps();
+            Thread.sleep(SECONDS * 1000L);
+            RtcStats out1 = call.a.stats().first("outbound-rtp", "video").orElseThrow();
+            Thread.sleep(600); // the last frames' repairs
+            RtcStats in1 = call.b.stats().first("inbound-rtp", "video").orElseThrow();
+
+            long sent = out1.count("framesSent") - out0.count("framesSent");
+            long decoded = in1.count("framesDecoded") - in0.count("framesDecoded");
+            String detail = "sent " + sent + ", decoded " + decoded + "; receiver " + in1 + "; sender " + out1
+                    + "; relay " + relay.counters(UdpImpairmentRelay.Direction.A_TO_B);
+            assertThat(sent).as(detail).isGreaterThan(SECONDS * 25L);
+            assertThat(decoded).as(detail).isGreaterThanOrEqualTo((long) Math.ceil(0.95 * sent));
+            assertThat(relay.counters(UdpImpairmentRelay.Direction.A_TO_B).dropped()).as("the link lost packets")
+                    .isGreaterThan(50);
+            assertThat(out1.count("retransmittedPacketsSent")).as("NACKed packets resent over RTX").isPositive();
+            assertThat(in1.count("retransmittedPacketsReceived")).isPositive();
+            assertThat(call.b.video.longestGapNanos()).as("longest gap between frames; " + detail)
+                    .isLessThan(500_000_000L);
+            assertThat(in1.count("freezeCount") - in0.count("freezeCount")).as(detail).isZero();
+        }
+    }
+}
