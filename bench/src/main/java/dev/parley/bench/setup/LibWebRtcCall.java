@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * {@link System#nanoTime()} reads on Linux). The measuring thread polls {@code getSynchronizationSources()} every
  * millisecond and takes the entry's timestamp (ms resolution) as the milestone, bounded by the poll that saw it.
  */
-final class LibWebRtcCall {
+public final class LibWebRtcCall {
 
     private LibWebRtcCall() {
     }
@@ -143,7 +143,7 @@ final class LibWebRtcCall {
     }
 
     /** Keeps only IPv4 UDP host candidates, with the address moved to 127.0.0.1; null for any other. */
-    static String toLoopback(String candidate) {
+    public static String toLoopback(String candidate) {
         String[] f = candidate.split(" ");
         if (f.length < 8 || !"udp".equalsIgnoreCase(f[2]) || !"host".equals(f[7]) || f[4].indexOf(':') >= 0
                 || f[4].endsWith(".local")) {
@@ -153,7 +153,8 @@ final class LibWebRtcCall {
         return String.join(" ", f);
     }
 
-    private static RTCSessionDescription create(Consumer<CreateSessionDescriptionObserver> call, long deadline)
+    /** Runs createOffer/createAnswer and waits for the description until the {@code System.nanoTime()} deadline. */
+    public static RTCSessionDescription create(Consumer<CreateSessionDescriptionObserver> call, long deadline)
             throws Exception {
         CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
         call.accept(new CreateSessionDescriptionObserver() {
@@ -170,11 +171,13 @@ final class LibWebRtcCall {
         return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private interface SetCall {
+    /** setLocalDescription or setRemoteDescription of a connection. */
+    public interface SetCall {
         void set(RTCSessionDescription description, SetSessionDescriptionObserver observer);
     }
 
-    private static void set(SetCall call, RTCSessionDescription description, long deadline) throws Exception {
+    /** Applies a description and waits for it until the {@code System.nanoTime()} deadline. */
+    public static void set(SetCall call, RTCSessionDescription description, long deadline) throws Exception {
         CompletableFuture<Void> f = new CompletableFuture<>();
         call.set(description, new SetSessionDescriptionObserver() {
             @Override
