@@ -51,6 +51,8 @@ public final class AudioJitterBuffer {
     static final int RESYNC_STEP = 5;
     static final int SHRINK_SPACING = 10;
     static final int HARD_MARGIN_MS = 100;
+    /** Pulls over which the lowest buffer level is taken to see whether the buffer stays deeper than it needs. */
+    static final int DRIFT_WINDOW = 25;
     /** Weight of the newest buffer level in the smoothed one. */
     private static final double LEVEL_GAIN = 1.0 / 8;
 
@@ -72,6 +74,8 @@ public final class AudioJitterBuffer {
     private int concealRun;
     private int stretchDebt;
     private int pullsSinceShrink;
+    private int windowMinLevel = Integer.MAX_VALUE;
+    private int windowPulls;
     private double smoothedLevel;
     private double targetMs;
     private int farRun;
@@ -198,6 +202,8 @@ public final class AudioJitterBuffer {
     private void startFill(long arrival) {
         state = State.FILLING;
         fillSince = arrival;
+        windowPulls = 0;
+        windowMinLevel = Integer.MAX_VALUE;
         concealRun = 0;
         stretchDebt = 0;
     }
@@ -287,6 +293,22 @@ public final class AudioJitterBuffer {
         smoothedLevel += (level - smoothedLevel) * LEVEL_GAIN;
         pullsSinceShrink++;
         double excessMs = smoothedLevel * frameMs - targetMs;
+        // A buffer that never drops below target + 2 frames for a whole window holds delay nobody needs (it grew in a
+        // dry spell and a clean link never shrinks it): play one frame less, at most once a window.
+        windowMinLevel = Math.min(windowMinLevel, level);
+        boolean persistentlyDeep = false;
+        if (++windowPulls >= DRIFT_WINDOW) {
+            persistentlyDeep = windowMinLevel * frameMs - targetMs > 2 * frameMs;
+            windowPulls = 0;
+            windowMinLevel = Integer.MAX_VALUE;
+        }
+        if (persistentlyDeep && window.contains(playSeq) && window.contains(playSeq + 1)) {
+            playSeq += 2;
+            skipped++;
+            pullsSinceShrink = 0;
+            concealRun = 0;
+            return Step.DISCARD_THEN_DECODE;
+        }
         if (pullsSinceShrink >= SHRINK_SPACING && level >= 2) {
             if (excessMs > frameMs && !window.contains(playSeq) && !recoverable(playSeq)) {
                 playSeq++; // A lost packet nobody will hear missing: shorter than concealing it.
