@@ -1,5 +1,7 @@
 package dev.parley.bench.call;
 
+import dev.parley.bench.common.BenchLauncher;
+
 import dev.parley.bench.common.JsonLine;
 import dev.parley.bench.common.LatencyHistogram;
 import dev.parley.rtc.peer.RtcConfiguration;
@@ -37,42 +39,8 @@ public final class CallBench {
     }
 
     public static void main(String[] args) {
-        CallOptions options;
-        try {
-            options = CallOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(CallOptions.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(options.budgetSeconds()));
-                System.err.println("The call benchmark did not finish within " + options.budgetSeconds()
-                        + " s; stopping it.");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-call-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        int exit;
-        try {
-            exit = new CallBench(options).run();
-        } catch (Exception e) {
-            System.err.println("The benchmark failed: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        // The JSON line stays the last line: webrtc-java's native threads print "VM attach current thread failed"
-        // to stdout while the JVM exits; closing System.out sends that noise to /dev/null (see SetupBench).
-        System.out.flush();
-        System.out.close();
-        System.exit(exit);
+        BenchLauncher.launch("call", args, CallOptions::parse, CallOptions.USAGE, o -> (int) o.budgetSeconds(),
+                o -> new CallBench(o)::run);
     }
 
     private int run() throws InterruptedException {

@@ -29,6 +29,7 @@ import dev.onvoid.webrtc.media.video.I420Buffer;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import dev.parley.bench.setup.HeldCandidates;
 import dev.parley.bench.setup.LibWebRtcCall;
 import dev.parley.rtc.media.AudioFrame;
 import dev.parley.rtc.media.VideoFrame;
@@ -194,8 +195,7 @@ final class LibWebRtcMediaCall implements BenchCall {
         volatile StampReader reader;
         volatile Integer maxBitrate;
         // Touched only on the signalling thread.
-        private final List<RTCIceCandidate> early = new ArrayList<>();
-        private boolean remoteSet;
+        private final HeldCandidates held = new HeldCandidates();
         // Touched only on the tone's thread.
         private byte[] pcm = new byte[0];
 
@@ -387,19 +387,11 @@ final class LibWebRtcMediaCall implements BenchCall {
         }
 
         void remoteDescriptionSet() {
-            signaling.execute(() -> {
-                remoteSet = true;
-                early.forEach(pc::addIceCandidate);
-                early.clear();
-            });
+            signaling.execute(() -> held.remoteDescriptionSet(pc));
         }
 
         private void take(RTCIceCandidate candidate) {
-            if (remoteSet) {
-                pc.addIceCandidate(candidate);
-            } else {
-                early.add(candidate);
-            }
+            held.take(pc, candidate);
         }
 
         void close() {

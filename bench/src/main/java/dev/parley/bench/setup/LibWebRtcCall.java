@@ -18,7 +18,6 @@ import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -201,8 +200,7 @@ public final class LibWebRtcCall {
         final Milestone connected = new Milestone();
         volatile End peer;
         // Touched only on the signaling thread.
-        private final List<RTCIceCandidate> early = new ArrayList<>();
-        private boolean remoteSet;
+        private final HeldCandidates held = new HeldCandidates();
 
         End(Stack stack, ExecutorService signaling) {
             this.signaling = signaling;
@@ -239,19 +237,11 @@ public final class LibWebRtcCall {
         }
 
         void remoteDescriptionSet() {
-            signaling.execute(() -> {
-                remoteSet = true;
-                early.forEach(pc::addIceCandidate);
-                early.clear();
-            });
+            signaling.execute(() -> held.remoteDescriptionSet(pc));
         }
 
         private void take(RTCIceCandidate candidate) {
-            if (remoteSet) {
-                pc.addIceCandidate(candidate);
-            } else {
-                early.add(candidate);
-            }
+            held.take(pc, candidate);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.bench.setup;
 
+import dev.parley.bench.common.BenchLauncher;
+
 import dev.parley.bench.common.JsonLine;
 import dev.parley.bench.common.LatencyHistogram;
 import dev.parley.rtc.peer.RtcConfiguration;
@@ -8,7 +10,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Connection setup time on loopback, Parley &lt;-&gt; Parley against libwebrtc &lt;-&gt; libwebrtc (webrtc-java), in one
@@ -35,44 +36,8 @@ public final class SetupBench {
     }
 
     public static void main(String[] args) {
-        SetupOptions options;
-        try {
-            options = SetupOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(SetupOptions.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(options.budgetSeconds()));
-                System.err.println("The setup benchmark did not finish within " + options.budgetSeconds()
-                        + " s; stopping it.");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-setup-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        int exit;
-        try {
-            exit = new SetupBench(options).run();
-        } catch (Exception e) {
-            System.err.println("The benchmark failed: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        // The JSON line stays the last line: webrtc-java's native threads print "VM attach current thread failed"
-        // to stdout while the JVM exits. Closing System.out points file descriptor 1 at /dev/null (the JDK does that
-        // for the standard descriptors), so that noise goes nowhere.
-        System.out.flush();
-        System.out.close();
-        // Native (libwebrtc) threads may outlive the factories' disposal; the benchmark must end by itself.
-        System.exit(exit);
+        BenchLauncher.launch("setup", args, SetupOptions::parse, SetupOptions.USAGE, o -> (int) o.budgetSeconds(),
+                o -> new SetupBench(o)::run);
     }
 
     private int run() throws InterruptedException {

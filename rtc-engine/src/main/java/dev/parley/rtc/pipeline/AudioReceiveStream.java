@@ -21,9 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * frame and hands it to the sink: 48 kHz mono PCM16, 20 ms. Packets of a payload type the section did not negotiate
  * are dropped and counted.
  */
-public final class AudioReceiveStream implements AudioSource {
+public final class AudioReceiveStream extends ReceiveStream implements AudioSource {
 
-    private final MediaSection section;
     private final LipSync lipSync;
     private final AudioJitterBuffer jitter = new AudioJitterBuffer(AudioJitterConfig.defaults(1));
     private final G711PlayoutBuffer pcmu = new G711PlayoutBuffer(G711.PCMU);
@@ -35,7 +34,6 @@ public final class AudioReceiveStream implements AudioSource {
     private final AtomicLong samplesConcealed = new AtomicLong();
     private final AtomicLong concealmentEvents = new AtomicLong();
     private volatile AudioSink sink;
-    private volatile ReceptionStatistics statistics;
     private volatile int codecInUse = -1;
     private volatile double audioLevel;
     private volatile double totalEnergy;
@@ -43,12 +41,8 @@ public final class AudioReceiveStream implements AudioSource {
     private boolean concealing;
 
     public AudioReceiveStream(MediaSection section, LipSync lipSync) {
-        this.section = section;
+        super(section, 48_000);
         this.lipSync = lipSync;
-    }
-
-    public MediaSection section() {
-        return section;
     }
 
     @Override
@@ -56,22 +50,10 @@ public final class AudioReceiveStream implements AudioSource {
         sink = next;
     }
 
-    /** The SSRC this stream receives, bound by the demultiplexer; the statistics start over with a new one. */
-    public void bind(int ssrc) {
-        ReceptionStatistics s = statistics;
-        if (s == null || s.ssrc() != ssrc) {
-            statistics = new ReceptionStatistics(ssrc, 48_000);
-        }
-    }
-
-    public ReceptionStatistics statistics() {
-        return statistics;
-    }
-
     /** Network thread. */
     public void onRtp(RtpPacket p, long arrivalNanos) {
-        ReceptionStatistics s = statistics;
-        RtpCodec codec = section.codec(p.payloadType()).orElse(null);
+        ReceptionStatistics s = statistics();
+        RtpCodec codec = section().codec(p.payloadType()).orElse(null);
         if (s == null || codec == null) {
             unknownPayloadType.incrementAndGet();
             return;
@@ -85,7 +67,7 @@ public final class AudioReceiveStream implements AudioSource {
                 unknownPayloadType.incrementAndGet();
                 return;
             }
-            codec = section.codec(red.primaryPayloadType()).orElse(null);
+            codec = section().codec(red.primaryPayloadType()).orElse(null);
             if (codec == null || !codec.isNamed("opus")) {
                 unknownPayloadType.incrementAndGet();
                 return;
@@ -122,7 +104,7 @@ public final class AudioReceiveStream implements AudioSource {
         for (int i = 0; i < red.redundantBlocks(); i++) {
             int offset = red.redundantTimestampOffset(i);
             if (red.redundantLength(i) > 0 && offset > 0 && offset % AudioFrame.SAMPLES_PER_20_MS == 0
-                    && section.codec(red.redundantPayloadType(i)).filter(c -> c.isNamed("opus")).isPresent()) {
+                    && section().codec(red.redundantPayloadType(i)).filter(c -> c.isNamed("opus")).isPresent()) {
                 int back = offset / AudioFrame.SAMPLES_PER_20_MS;
                 if (jitter.insert((seq - back) & 0xFFFF, timestamp - offset, b, red.redundantOffset(i),
                         red.redundantLength(i), arrivalNanos) == dev.parley.rtc.jitter.InsertOutcome.STORED) {
@@ -135,7 +117,7 @@ public final class AudioReceiveStream implements AudioSource {
     /** Playout thread: one 20 ms frame to the sink. */
     public void tick(long nowNanos) {
         int pt = codecInUse;
-        RtpCodec codec = pt < 0 ? null : section.codec(pt).orElse(null);
+        RtpCodec codec = pt < 0 ? null : section().codec(pt).orElse(null);
         AudioFrame frame;
         boolean concealed = false;
         if (codec != null && codec.isNamed("PCMU")) {
@@ -220,6 +202,6 @@ public final class AudioReceiveStream implements AudioSource {
     /** The codec of the last packet, if any arrived. */
     public java.util.Optional<RtpCodec> codec() {
         int pt = codecInUse;
-        return pt < 0 ? java.util.Optional.empty() : section.codec(pt);
+        return pt < 0 ? java.util.Optional.empty() : section().codec(pt);
     }
 }

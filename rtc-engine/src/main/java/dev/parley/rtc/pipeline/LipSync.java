@@ -15,6 +15,11 @@ public final class LipSync {
 
     /** Never hold video longer than this, whatever the reports say (a lying or broken sender). */
     static final long MAX_VIDEO_DELAY_NANOS = 1_000_000_000L;
+    /**
+     * Audio and video paths that differ by more than this are not a real call but a sender whose reports do not
+     * match its packets (seen: libwebrtc fed frames stamped on another clock, off by hours): no hold then.
+     */
+    static final long MAX_PLAUSIBLE_SKEW_NANOS = 5_000_000_000L;
     private static final double GAIN = 1.0 / 16;
 
     private double audioTransit = Double.NaN;
@@ -23,6 +28,7 @@ public final class LipSync {
     private volatile long videoDecodeNanos;
     private volatile long videoDelayNanos;
     private volatile double offsetMs;
+    private volatile boolean plausible;
 
     /** An audio packet captured at {@code captureUnixNanos} (sender clock) arrived at {@code arrivalUnixNanos}. */
     public void onAudioPacket(long captureUnixNanos, long arrivalUnixNanos) {
@@ -54,6 +60,13 @@ public final class LipSync {
         }
         double audio = audioTransit + audioBufferNanos;
         double video = videoTransit + videoDecodeNanos;
+        if (Math.abs(audio - video) > MAX_PLAUSIBLE_SKEW_NANOS) {
+            plausible = false;
+            offsetMs = 0;
+            videoDelayNanos = 0;
+            return;
+        }
+        plausible = true;
         offsetMs = (video - audio) / 1e6;
         videoDelayNanos = (long) Math.max(0, Math.min(MAX_VIDEO_DELAY_NANOS, audio - video));
     }
@@ -71,8 +84,8 @@ public final class LipSync {
         return offsetMs;
     }
 
-    /** Whether both streams have been measured against sender reports. */
+    /** Whether both streams have been measured against sender reports that agree with each other. */
     public boolean active() {
-        return !Double.isNaN(audioTransit) && !Double.isNaN(videoTransit);
+        return !Double.isNaN(audioTransit) && !Double.isNaN(videoTransit) && plausible;
     }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * (from the frame buffer, the NACK generator's overflow, a queue overflow or a decoder failure) are collected here and
  * sent by the RTCP side at most every {@value #KEYFRAME_REQUEST_SPACING_MS} ms.
  */
-public final class VideoReceiveStream implements VideoSource, AutoCloseable {
+public final class VideoReceiveStream extends ReceiveStream implements VideoSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoReceiveStream.class);
     static final long KEYFRAME_REQUEST_SPACING_MS = 250;
@@ -40,7 +40,6 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
     private static final long MIN_WAIT_NANOS = 100_000_000L;
     private static final long MAX_WAIT_NANOS = 600_000_000L;
 
-    private final MediaSection section;
     private final LipSync lipSync;
     private final VideoFrameBuffer buffer = new VideoFrameBuffer(VideoFrameBufferConfig.defaults());
     private final NackGenerator nack = new NackGenerator(NackConfig.defaults());
@@ -65,7 +64,6 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
     private final AtomicLong nackedSequences = new AtomicLong();
     private volatile boolean decoderWantsKeyFrame;
     private volatile VideoSink sink;
-    private volatile ReceptionStatistics statistics;
     private volatile boolean running = true;
     private volatile int width;
     private volatile int height;
@@ -73,15 +71,11 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
     private boolean awaitingKeyFrame;
 
     public VideoReceiveStream(MediaSection section, LipSync lipSync) {
-        this.section = section;
+        super(section, 90_000);
         this.lipSync = lipSync;
         this.decoderThread = new Thread(this::decodeLoop, "parley-video-decoder");
         decoderThread.setDaemon(true);
         decoderThread.start();
-    }
-
-    public MediaSection section() {
-        return section;
     }
 
     @Override
@@ -89,21 +83,10 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
         sink = next;
     }
 
-    public void bind(int ssrc) {
-        ReceptionStatistics s = statistics;
-        if (s == null || s.ssrc() != ssrc) {
-            statistics = new ReceptionStatistics(ssrc, 90_000);
-        }
-    }
-
-    public ReceptionStatistics statistics() {
-        return statistics;
-    }
-
     /** Network thread: a media packet, original or restored from RTX ({@code retransmitted}). */
     public void onRtp(RtpPacket p, boolean retransmitted, long arrivalNanos) {
-        ReceptionStatistics s = statistics;
-        RtpCodec codec = section.codec(p.payloadType()).orElse(null);
+        ReceptionStatistics s = statistics();
+        RtpCodec codec = section().codec(p.payloadType()).orElse(null);
         if (s == null || codec == null) {
             unknownPayloadType.incrementAndGet();
             return;
@@ -117,7 +100,7 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
                 unknownPayloadType.incrementAndGet();
                 return;
             }
-            codec = section.codec(red.primaryPayloadType()).orElse(null);
+            codec = section().codec(red.primaryPayloadType()).orElse(null);
             off = red.primaryOffset();
             len = red.primaryLength();
             if (codec == null) {
@@ -147,7 +130,7 @@ public final class VideoReceiveStream implements VideoSource, AutoCloseable {
         for (AssembledFrame f : ready) {
             framesAssembled.incrementAndGet();
             bytesAssembled.addAndGet(f.sizeBytes());
-            ReceptionStatistics s = statistics;
+            ReceptionStatistics s = statistics();
             if (s != null && s.lastSenderReportNtp() != 0) {
                 long capture = NtpTime.toUnixNanos(s.lastSenderReportNtp())
                         + (long) (int) (f.rtpTimestamp() - s.lastSenderReportRtp()) * 1_000_000_000L / 90_000;

@@ -1,6 +1,5 @@
 package dev.parley.rtc.interop;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.PortAllocatorConfig;
@@ -15,7 +14,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCStatsReport;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.MediaType;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
@@ -218,7 +216,7 @@ public final class LibWebRtcMediaPeer implements AutoCloseable {
 
     public String createOffer() throws Exception {
         CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-        pc.createOffer(new RTCOfferOptions(), created(f));
+        pc.createOffer(new RTCOfferOptions(), LibWebRtcPeer.observer(f));
         RTCSessionDescription offer = f.get(10, TimeUnit.SECONDS);
         setLocal(offer);
         return offer.sdp;
@@ -227,7 +225,7 @@ public final class LibWebRtcMediaPeer implements AutoCloseable {
     public String answer(String offerSdp) throws Exception {
         setRemote(RTCSdpType.OFFER, offerSdp);
         CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-        pc.createAnswer(new RTCAnswerOptions(), created(f));
+        pc.createAnswer(new RTCAnswerOptions(), LibWebRtcPeer.observer(f));
         RTCSessionDescription answer = f.get(10, TimeUnit.SECONDS);
         setLocal(answer);
         return answer.sdp;
@@ -236,7 +234,7 @@ public final class LibWebRtcMediaPeer implements AutoCloseable {
     /** Applies the remote description, then the candidates that arrived before it (libwebrtc drops those). */
     public void setRemote(RTCSdpType type, String sdp) throws Exception {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        pc.setRemoteDescription(new RTCSessionDescription(type, sdp), done(f));
+        pc.setRemoteDescription(new RTCSessionDescription(type, sdp), LibWebRtcPeer.done(f));
         f.get(10, TimeUnit.SECONDS);
         List<RTCIceCandidate> early;
         synchronized (earlyCandidates) {
@@ -296,36 +294,8 @@ public final class LibWebRtcMediaPeer implements AutoCloseable {
 
     private void setLocal(RTCSessionDescription description) throws Exception {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        pc.setLocalDescription(description, done(f));
+        pc.setLocalDescription(description, LibWebRtcPeer.done(f));
         f.get(10, TimeUnit.SECONDS);
-    }
-
-    private static CreateSessionDescriptionObserver created(CompletableFuture<RTCSessionDescription> f) {
-        return new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription description) {
-                f.complete(description);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        };
-    }
-
-    private static SetSessionDescriptionObserver done(CompletableFuture<Void> f) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                f.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        };
     }
 
     // ---- sending ----

@@ -104,7 +104,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         f.get(10, TimeUnit.SECONDS);
     }
 
-    private static CreateSessionDescriptionObserver observer(CompletableFuture<RTCSessionDescription> f) {
+    /** Completes {@code f} with the description libwebrtc created, or with its error. */
+    static CreateSessionDescriptionObserver observer(CompletableFuture<RTCSessionDescription> f) {
         return new CreateSessionDescriptionObserver() {
             @Override
             public void onSuccess(RTCSessionDescription description) {
@@ -118,7 +119,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         };
     }
 
-    private static SetSessionDescriptionObserver done(CompletableFuture<Void> f) {
+    /** Completes {@code f} when libwebrtc applied a description, or with its error. */
+    static SetSessionDescriptionObserver done(CompletableFuture<Void> f) {
         return new SetSessionDescriptionObserver() {
             @Override
             public void onSuccess() {

@@ -34,10 +34,22 @@ class LipSyncTest {
         assertThat(sync.videoDelayNanos()).isZero();
         assertThat(sync.unsyncedOffsetMs()).isGreaterThan(100);
 
-        LipSync lying = new LipSync();
-        lying.onAudioPacket(0, 60_000 * MS);
-        lying.onVideoFrame(60_000 * MS, 60_000 * MS);
-        assertThat(lying.videoDelayNanos()).isEqualTo(LipSync.MAX_VIDEO_DELAY_NANOS);
+        LipSync far = new LipSync();
+        far.onAudioPacket(0, 3_000 * MS);
+        far.onVideoFrame(3_000 * MS, 3_000 * MS);
+        assertThat(far.videoDelayNanos()).as("a 3 s gap is held at most 1 s").isEqualTo(LipSync.MAX_VIDEO_DELAY_NANOS);
+    }
+
+    @Test
+    void reportsThatDisagreeByHoursAreIgnored() {
+        // libwebrtc fed frames stamped on another clock sends video SRs whose RTP/NTP map is hours off its packets.
+        LipSync sync = new LipSync();
+        sync.setAudioBufferNanos(40 * MS);
+        sync.onAudioPacket(0, 30 * MS);
+        sync.onVideoFrame(22_906_000 * MS, 40 * MS);
+        assertThat(sync.active()).isFalse();
+        assertThat(sync.videoDelayNanos()).isZero();
+        assertThat(sync.unsyncedOffsetMs()).isZero();
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.parley.rtc.media.VideoFrame;
 import dev.parley.rtc.media.VideoSink;
 import dev.parley.rtc.media.VideoSource;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A test-pattern camera: renders a {@link SyntheticVideo} clip at a steady frame rate on its own thread and pushes
@@ -21,9 +20,8 @@ public final class SyntheticVideoSource implements VideoSource, AutoCloseable {
     private final VideoFrame frame;
     private final long[] captured = new long[HISTORY];
     private final AtomicLong frames = new AtomicLong();
-    private final Thread thread;
+    private final PacedThread clock;
     private volatile VideoSink sink;
-    private volatile boolean running = true;
 
     public SyntheticVideoSource(SyntheticVideo clip, double framesPerSecond) {
         if (!(framesPerSecond > 0 && framesPerSecond <= 240)) {
@@ -32,9 +30,7 @@ public final class SyntheticVideoSource implements VideoSource, AutoCloseable {
         this.clip = clip;
         this.periodNanos = (long) (1e9 / framesPerSecond);
         this.frame = clip.newFrame();
-        this.thread = new Thread(this::run, "parley-test-pattern");
-        thread.setDaemon(true);
-        thread.start();
+        this.clock = new PacedThread("parley-test-pattern", periodNanos, this::captureOne);
     }
 
     /** A 640x480 moving-shapes pattern at 30 fps. */
@@ -63,43 +59,23 @@ public final class SyntheticVideoSource implements VideoSource, AutoCloseable {
         }
     }
 
-    private void run() {
-        long next = System.nanoTime();
-        while (running) {
-            long n = frames.get();
-            clip.render((int) n, frame);
-            FrameStamp.write(frame, (int) n);
-            long now = System.nanoTime();
-            synchronized (captured) {
-                captured[(int) (n % HISTORY)] = now;
-            }
-            frames.incrementAndGet();
-            VideoSink s = sink;
-            if (s != null) {
-                try {
-                    s.onVideoFrame(frame.withTimestamp(now));
-                } catch (RuntimeException e) {
-                    // A failing consumer must not stop the camera; the next frame goes out as usual.
-                }
-            }
-            next += periodNanos;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            } else if (wait < -periodNanos * 4) {
-                next = System.nanoTime(); // fell far behind (a paused VM): do not burst to catch up
-            }
+    private void captureOne() {
+        long n = frames.get();
+        clip.render((int) n, frame);
+        FrameStamp.write(frame, (int) n);
+        long now = System.nanoTime();
+        synchronized (captured) {
+            captured[(int) (n % HISTORY)] = now;
+        }
+        frames.incrementAndGet();
+        VideoSink s = sink;
+        if (s != null) {
+            s.onVideoFrame(frame.withTimestamp(now));
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        clock.close();
     }
 }

@@ -4,7 +4,6 @@ import dev.parley.rtc.media.AudioFrame;
 import dev.parley.rtc.media.AudioSink;
 import dev.parley.rtc.media.AudioSource;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A microphone stand-in: a sine tone, 48 kHz mono PCM16 in 10 ms frames on its own real-time clock thread. Its level
@@ -18,9 +17,8 @@ public final class ToneSource implements AudioSource, AutoCloseable {
     private final double amplitude;
     private final short[] pcm = new short[AudioFrame.SAMPLES_PER_10_MS];
     private final AtomicLong frames = new AtomicLong();
-    private final Thread thread;
+    private final PacedThread clock;
     private volatile AudioSink sink;
-    private volatile boolean running = true;
     private long sample;
 
     /** @param amplitude peak level, 0..1 of full scale */
@@ -30,9 +28,7 @@ public final class ToneSource implements AudioSource, AutoCloseable {
         }
         this.frequency = frequency;
         this.amplitude = amplitude;
-        this.thread = new Thread(this::run, "parley-tone");
-        thread.setDaemon(true);
-        thread.start();
+        this.clock = new PacedThread("parley-tone", 10_000_000L, this::produceOne);
     }
 
     @Override
@@ -44,42 +40,21 @@ public final class ToneSource implements AudioSource, AutoCloseable {
         return frames.get();
     }
 
-    private void run() {
-        long period = 10_000_000L;
-        long next = System.nanoTime();
-        while (running) {
-            for (int i = 0; i < pcm.length; i++, sample++) {
-                double t = sample / (double) AudioFrame.SAMPLE_RATE;
-                double level = amplitude * (0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t));
-                pcm[i] = (short) Math.round(32767 * level * Math.sin(2 * Math.PI * frequency * t));
-            }
-            frames.incrementAndGet();
-            AudioSink s = sink;
-            if (s != null) {
-                try {
-                    s.onAudioFrame(AudioFrame.wrap(pcm, 0, 1, pcm.length, System.nanoTime()));
-                } catch (RuntimeException e) {
-                    // A failing consumer must not stop the clock.
-                }
-            }
-            next += period;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            } else if (wait < -period * 10) {
-                next = System.nanoTime();
-            }
+    private void produceOne() {
+        for (int i = 0; i < pcm.length; i++, sample++) {
+            double t = sample / (double) AudioFrame.SAMPLE_RATE;
+            double level = amplitude * (0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t));
+            pcm[i] = (short) Math.round(32767 * level * Math.sin(2 * Math.PI * frequency * t));
+        }
+        frames.incrementAndGet();
+        AudioSink s = sink;
+        if (s != null) {
+            s.onAudioFrame(AudioFrame.wrap(pcm, 0, 1, pcm.length, System.nanoTime()));
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        clock.close();
     }
 }

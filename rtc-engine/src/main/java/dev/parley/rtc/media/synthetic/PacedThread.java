@@ -1,0 +1,49 @@
+package dev.parley.rtc.media.synthetic;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A daemon thread that runs a task at a steady period (a synthetic camera's frame clock, a tone's 10 ms clock): each
+ * run is due one period after the previous one was due, so the rate does not drift with the task's own time; after
+ * a long stall (a paused VM) it starts afresh instead of bursting to catch up. A task that throws does not stop it.
+ */
+final class PacedThread implements AutoCloseable {
+
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    PacedThread(String name, long periodNanos, Runnable task) {
+        this.thread = new Thread(() -> run(periodNanos, task), name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(long period, Runnable task) {
+        long next = System.nanoTime();
+        while (running) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A failing consumer must not stop the clock; the next tick goes out as usual.
+            }
+            next += period;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -period * 4) {
+                next = System.nanoTime();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
