@@ -20,12 +20,23 @@ import java.util.Arrays;
  * starts a new fill, as the very first one does.
  *
  * <p><b>Delay.</b> The {@link DelayEstimator} sets the target delay from the arrivals' jitter. A fill plays its first
- * packet once it has waited the target, keeping at most a target's worth of the newest packets. The delay then
- * grows by the dry-buffer stretching above, and shrinks by dropping one frame (at most every
- * {@value #SHRINK_SPACING} pulls) when the smoothed buffer level is over the target: a missing packet that FEC
- * cannot rebuild is skipped instead of concealed once the level exceeds the target by a frame; a decoded frame
- * (decoded for the decoder's continuity, then discarded: a 10/20 ms cut) only once it exceeds the target by
- * {@value #HARD_MARGIN_MS} ms.
+ * packet once it has waited the target, keeping at most a target's worth of the newest packets, so the buffer level
+ * (from the frame being played to the newest packet) starts at about target + 1 frame. The delay then grows by the
+ * dry-buffer stretching above, and shrinks one frame at a time:
+ * <ul>
+ *   <li>a missing packet that FEC cannot rebuild is skipped instead of concealed when the smoothed level exceeds the
+ *       target by a frame (at most every {@value #SHRINK_SPACING} pulls);</li>
+ *   <li><em>drift correction</em>: when the lowest level over a window of {@value #DRIFT_WINDOW} pulls was above
+ *       target + 1 frame, the window's last pull cuts a decoded frame (the skipped packet is decoded for the
+ *       decoder's continuity, then discarded: a 10/20 ms cut). The lowest level has the jitter the window saw taken
+ *       out, and it is still above the target after the cut, so arrivals like the window's never run it dry; a
+ *       clean link sheds one frame per window until it settles at target + 1 frame (100 ms of excess in about
+ *       2.5 s). A window starts afresh after every fill and every shrink; one holding a dry pull, or ending on a gap
+ *       in the buffer or right after a concealed or FEC-rebuilt frame, cuts nothing. With jitter the rule is
+ *       cautious: it is the level's low point, not its mean, that settles near target + 1 frame;</li>
+ *   <li>a decoded frame is also cut, at most every {@value #SHRINK_SPACING} pulls, while the smoothed level exceeds
+ *       the target by {@value #HARD_MARGIN_MS} ms.</li>
+ * </ul>
  * Pauses re-fill at the current target, which is where most of the shrinking happens in speech. Time-stretching
  * (WSOLA, as NetEq's accelerate/expand) is out of scope.
  *
@@ -74,8 +85,8 @@ public final class AudioJitterBuffer {
     private int concealRun;
     private int stretchDebt;
     private int pullsSinceShrink;
-    private int windowMinLevel = Integer.MAX_VALUE;
-    private int windowPulls;
+    private int driftMinLevel = Integer.MAX_VALUE;
+    private int driftPulls;
     private double smoothedLevel;
     private double targetMs;
     private int farRun;
@@ -202,8 +213,7 @@ public final class AudioJitterBuffer {
     private void startFill(long arrival) {
         state = State.FILLING;
         fillSince = arrival;
-        windowPulls = 0;
-        windowMinLevel = Integer.MAX_VALUE;
+        restartDriftWindow();
         concealRun = 0;
         stretchDebt = 0;
     }
@@ -293,31 +303,33 @@ public final class AudioJitterBuffer {
         smoothedLevel += (level - smoothedLevel) * LEVEL_GAIN;
         pullsSinceShrink++;
         double excessMs = smoothedLevel * frameMs - targetMs;
-        // A buffer that never drops below target + 2 frames for a whole window holds delay nobody needs (it grew in a
-        // dry spell and a clean link never shrinks it): play one frame less, at most once a window.
-        windowMinLevel = Math.min(windowMinLevel, level);
-        boolean persistentlyDeep = false;
-        if (++windowPulls >= DRIFT_WINDOW) {
-            persistentlyDeep = windowMinLevel * frameMs - targetMs > 2 * frameMs;
-            windowPulls = 0;
-            windowMinLevel = Integer.MAX_VALUE;
-        }
-        if (persistentlyDeep && window.contains(playSeq) && window.contains(playSeq + 1)) {
-            playSeq += 2;
-            skipped++;
-            pullsSinceShrink = 0;
-            concealRun = 0;
-            return Step.DISCARD_THEN_DECODE;
+        // Drift correction (class comment): a buffer deep for a whole window holds delay nobody needs, grown in a dry
+        // spell that a clean link, with no losses to skip, never gives back. Its lowest level over target + 1 frame
+        // means the cut still leaves it over the target: what the window saw cannot run it dry, nor lead to a second
+        // cut. Loss handling, and the cheaper skip of a lost packet, come first: no cut on a gap or after a
+        // concealed or rebuilt frame. Every fill and shrink restarts the window, so its low point is the current one.
+        driftMinLevel = Math.min(driftMinLevel, level);
+        if (++driftPulls >= DRIFT_WINDOW) {
+            boolean deep = (driftMinLevel - 1) * frameMs > targetMs;
+            restartDriftWindow();
+            if (deep && concealRun == 0 && level >= 2 && noGap(playSeq, highest)) {
+                playSeq += 2;
+                skipped++;
+                pullsSinceShrink = 0;
+                return Step.DISCARD_THEN_DECODE;
+            }
         }
         if (pullsSinceShrink >= SHRINK_SPACING && level >= 2) {
             if (excessMs > frameMs && !window.contains(playSeq) && !recoverable(playSeq)) {
                 playSeq++; // A lost packet nobody will hear missing: shorter than concealing it.
                 skipped++;
                 pullsSinceShrink = 0;
+                restartDriftWindow();
             } else if (excessMs > HARD_MARGIN_MS && window.contains(playSeq) && window.contains(playSeq + 1)) {
                 playSeq += 2;
                 skipped++;
                 pullsSinceShrink = 0;
+                restartDriftWindow();
                 concealRun = 0;
                 return Step.DISCARD_THEN_DECODE;
             }
@@ -347,6 +359,22 @@ public final class AudioJitterBuffer {
         stretchDebt++;
         stretched++;
         return Step.CONCEAL;
+    }
+
+    /** Starts a drift window: its lowest level is measured after the last fill or shrink only. */
+    private void restartDriftWindow() {
+        driftPulls = 0;
+        driftMinLevel = Integer.MAX_VALUE;
+    }
+
+    /** Whether every packet from {@code from} to {@code to} is buffered. */
+    private boolean noGap(long from, long to) {
+        for (long s = from; s <= to; s++) {
+            if (!window.contains(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the missing packet {@code seq} can be rebuilt from the next one's in-band FEC. */

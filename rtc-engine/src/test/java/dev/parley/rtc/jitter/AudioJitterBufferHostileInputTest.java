@@ -67,15 +67,18 @@ class AudioJitterBufferHostileInputTest {
         AudioJitterStats s = b.stats();
         assertThat(s.resyncs()).isEqualTo(1);
         assertThat(s.packetsFarJump() + s.packetsOverflow()).isEqualTo(2);
-        // 50 old packets, and the new stream but the two that looked like garbage (and what its fill passes over).
-        assertThat(s.framesDecoded() + s.packetsFlushed()).isEqualTo(148);
-        int decodedAtEnd = 0;
-        for (int f = 60; f < 150; f++) {
-            if (r.kinds()[f] == PlayoutKind.DECODED) {
-                decodedAtEnd++;
-            }
+        // 50 old packets, and the new stream but the two that looked like garbage: each is played, flushed (what a
+        // fill passes over) or cut by the drift correction. Both streams start deeper than their target: each fill
+        // waits the initial 60 ms (4 packets), then the target falls to 20 ms, and the end of every 25-pull window
+        // whose lowest level is over 40 ms cuts a frame. The old stream has one (frame 28: from 80 ms to 60 ms); the
+        // resync at frame 53 ends its second window early. The new stream fills from frame 56 and has two
+        // (frames 80 and 105), then holds 40 ms.
+        assertThat(r.skipFrames()).containsExactly(28, 80, 105);
+        assertThat(s.framesSkipped()).isEqualTo(3);
+        assertThat(s.framesDecoded() + s.packetsFlushed() + s.framesSkipped()).isEqualTo(148);
+        for (int f = 56; f < 56 + 98 - 2; f++) {
+            assertThat(r.kinds()[f]).as("frame %d", f).isEqualTo(PlayoutKind.DECODED);
         }
-        assertThat(decodedAtEnd).isGreaterThanOrEqualTo(88);
     }
 
     @Test
@@ -90,10 +93,15 @@ class AudioJitterBufferHostileInputTest {
             net.add(new Playout.Arrival(500 + 1000 + random.nextInt(60_000), random.nextInt(), junk,
                     i * 20 * MS + 6 * MS));
         }
-        net.run(b, 210, 3 * MS);
+        Playout.Result r = net.run(b, 210, 3 * MS);
         AudioJitterStats s = b.stats();
         assertThat(s.resyncs()).isZero();
-        assertThat(s.framesDecoded()).isEqualTo(200);
+        // Every packet is played but the two frames the drift correction cuts from the initial 80 ms (frames 28
+        // and 53, the ends of the first two 25-pull windows, as in AudioJitterBufferPlayoutTest): the garbage
+        // never enters the buffer, so it changes nothing.
+        assertThat(r.skipFrames()).containsExactly(28, 53);
+        assertThat(s.framesDecoded()).isEqualTo(198);
+        assertThat(s.framesSkipped()).isEqualTo(2);
         assertThat(s.packetsFarJump() + s.packetsOverflow() + s.packetsLate()).isEqualTo(200);
     }
 

@@ -15,8 +15,11 @@ final class Playout {
     record Arrival(int seq, long timestamp, byte[] payload, long arrivalNanos) {
     }
 
-    /** What playout produced: the concatenated PCM and each frame's kind. */
-    record Result(short[] pcm, PlayoutKind[] kinds) {
+    /**
+     * What playout produced: the concatenated PCM, each frame's kind, whether the buffer dropped a frame
+     * ({@code framesSkipped} grew) at that pull, and the buffer's stats right after each pull.
+     */
+    record Result(short[] pcm, PlayoutKind[] kinds, boolean[] skips, AudioJitterStats[] stats) {
         int count(PlayoutKind kind) {
             int c = 0;
             for (PlayoutKind k : kinds) {
@@ -25,6 +28,17 @@ final class Playout {
                 }
             }
             return c;
+        }
+
+        /** The frames at which the buffer dropped one, in order. */
+        List<Integer> skipFrames() {
+            List<Integer> frames = new ArrayList<>();
+            for (int f = 0; f < skips.length; f++) {
+                if (skips[f]) {
+                    frames.add(f);
+                }
+            }
+            return frames;
         }
 
         double toneShare(int frame) {
@@ -58,6 +72,9 @@ final class Playout {
         arrivals.sort(Comparator.comparingLong(Arrival::arrivalNanos));
         short[] pcm = new short[frames * ToneStream.N];
         PlayoutKind[] kinds = new PlayoutKind[frames];
+        boolean[] skips = new boolean[frames];
+        AudioJitterStats[] stats = new AudioJitterStats[frames];
+        long skipped = buffer.stats().framesSkipped();
         int next = 0;
         for (int f = 0; f < frames; f++) {
             long now = phaseNanos + f * FRAME_NANOS;
@@ -68,7 +85,10 @@ final class Playout {
             AudioFrame frame = buffer.pull(now);
             System.arraycopy(frame.samples(), frame.offset(), pcm, f * ToneStream.N, frame.sampleCount());
             kinds[f] = buffer.lastKind();
+            stats[f] = buffer.stats();
+            skips[f] = stats[f].framesSkipped() > skipped;
+            skipped = stats[f].framesSkipped();
         }
-        return new Result(pcm, kinds);
+        return new Result(pcm, kinds, skips, stats);
     }
 }
