@@ -37,6 +37,8 @@ public final class VideoReceiveStream extends ReceiveStream implements VideoSour
     static final long KEYFRAME_REQUEST_SPACING_MS = 250;
     /** About a second of frames: room for a decoder that is still warming up (JIT) or briefly starved of CPU. */
     private static final int QUEUE = 32;
+    /** Frames waiting for the decoder beyond which it is too far behind to catch up frame by frame. */
+    private static final int BACKLOG = 10;
     private static final long MIN_WAIT_NANOS = 100_000_000L;
     private static final long MAX_WAIT_NANOS = 600_000_000L;
 
@@ -136,10 +138,18 @@ public final class VideoReceiveStream extends ReceiveStream implements VideoSour
                         + (long) (int) (f.rtpTimestamp() - s.lastSenderReportRtp()) * 1_000_000_000L / 90_000;
                 lipSync.onVideoFrame(capture, MediaClock.SYSTEM.unixMicros(f.lastArrivalNanos()) * 1000);
             }
+            if (f.keyFrame() && decodeQueue.size() >= BACKLOG) {
+                // A keyframe supersedes everything queued before it: jump to it rather than show stale frames.
+                framesDropped.addAndGet(decodeQueue.size());
+                decodeQueue.clear();
+            }
             if (!decodeQueue.offer(f)) {
                 // The decoder fell behind by a whole queue: start over at the next keyframe.
                 decodeQueue.clear();
                 framesDropped.addAndGet(QUEUE + 1);
+                decoderWantsKeyFrame = true;
+            } else if (decodeQueue.size() >= BACKLOG) {
+                // Over a third of a second behind: ask for a keyframe to catch up with (rate-limited like any).
                 decoderWantsKeyFrame = true;
             }
         }

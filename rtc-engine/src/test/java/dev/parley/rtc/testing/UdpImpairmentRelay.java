@@ -109,9 +109,33 @@ public final class UdpImpairmentRelay implements AutoCloseable {
             }
         }
 
+        /**
+         * Queues a datagram for {@code at}. Each timer task sends every queued datagram that is due, in delivery-time
+         * order (ties in the order decided): a task per datagram alone could fire out of order for equal times,
+         * since the executor measures each delay from its own clock reading, which would reorder datagrams the
+         * model meant to keep in order.
+         */
         private void schedule(byte[] datagram, InetSocketAddress to, long at) {
             inFlight.incrementAndGet();
-            timer.schedule(() -> send(datagram, to), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+            synchronized (due) {
+                due.add(new Pending(at, order++, datagram, to));
+            }
+            timer.schedule(this::sendDue, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+
+        private void sendDue() {
+            long now = System.nanoTime();
+            while (true) {
+                Pending p;
+                synchronized (due) {
+                    p = due.peek();
+                    if (p == null || p.at() > now) {
+                        return;
+                    }
+                    due.poll();
+                }
+                send(p.datagram(), p.to());
+            }
         }
 
         private void send(byte[] datagram, InetSocketAddress to) {
@@ -124,6 +148,13 @@ public final class UdpImpairmentRelay implements AutoCloseable {
                 inFlight.decrementAndGet();
             }
         }
+
+        private record Pending(long at, long order, byte[] datagram, InetSocketAddress to) {
+        }
+
+        private final java.util.PriorityQueue<Pending> due = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong(Pending::at).thenComparingLong(Pending::order));
+        private long order;
 
         Counters counters() {
             return new Counters(received.get(), forwarded.get(), dropped.get(), duplicated.get(), reordered.get(),
