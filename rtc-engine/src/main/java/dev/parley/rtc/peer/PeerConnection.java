@@ -641,6 +641,9 @@ public final class PeerConnection implements AutoCloseable {
         }
         Runnable shutdown = () -> {
             if (media != null) {
+                if (state == PeerConnectionState.CONNECTED) {
+                    media.sendBye();
+                }
                 media.close();
             }
             senders.values().forEach(RtpSender::close);

@@ -24,6 +24,11 @@ public final class RemoteAudioTrack implements RemoteTrack, AudioSource {
     }
 
     @Override
+    public boolean ended() {
+        return stream.ended();
+    }
+
+    @Override
     public void setSink(AudioSink sink) {
         stream.setSink(sink);
     }

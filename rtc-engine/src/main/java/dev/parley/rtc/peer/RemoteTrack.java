@@ -11,4 +11,7 @@ public sealed interface RemoteTrack permits RemoteAudioTrack, RemoteVideoTrack {
 
     /** The m= section it arrives on. */
     String mid();
+
+    /** Whether the peer ended it (RTCP BYE when it hangs up): W3C readyState "ended". */
+    boolean ended();
 }

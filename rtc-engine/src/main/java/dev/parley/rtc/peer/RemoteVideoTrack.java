@@ -24,6 +24,11 @@ public final class RemoteVideoTrack implements RemoteTrack, VideoSource {
     }
 
     @Override
+    public boolean ended() {
+        return stream.ended();
+    }
+
+    @Override
     public void setSink(VideoSink sink) {
         stream.setSink(sink);
     }

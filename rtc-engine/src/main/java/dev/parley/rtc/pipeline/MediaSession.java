@@ -401,8 +401,16 @@ public final class MediaSession implements AutoCloseable {
             }
         } else if (p instanceof TransportCcFeedback) {
             transportFeedbackReceived.incrementAndGet();
-        } else if (p instanceof Bye) {
+        } else if (p instanceof Bye bye) {
             byesReceived.incrementAndGet();
+            for (int ssrc : bye.ssrcs()) {
+                Route r = routes.get(ssrc);
+                if (r instanceof AudioRoute a) {
+                    a.stream().onBye();
+                } else if (r instanceof VideoRoute v) {
+                    v.stream().onBye();
+                }
+            }
         }
     }
 
@@ -597,6 +605,25 @@ public final class MediaSession implements AutoCloseable {
 
     long transportFeedbackReceived() {
         return transportFeedbackReceived.get();
+    }
+
+    /**
+     * Network thread, before the transport closes: tells the peer these streams end (RFC 3550 §6.6), in a compound
+     * packet that starts with a report and ends with the BYE (§6.1), so it can drop them at once rather than time
+     * them out.
+     */
+    public void sendBye() {
+        if (closed) {
+            return;
+        }
+        List<Integer> ssrcs = new ArrayList<>();
+        audioSenders.forEach(a -> ssrcs.add(a.ssrc()));
+        videoSenders.forEach(v -> ssrcs.add(v.ssrc()));
+        if (ssrcs.isEmpty()) {
+            ssrcs.add(feedbackSsrc);
+        }
+        send(List.of(new ReceiverReport(ssrcs.get(0), List.of()), SourceDescription.cname(ssrcs.get(0), cname),
+                new Bye(ssrcs, null)));
     }
 
     /** Stops timers and threads; the tracks' sources are detached. Any thread. */

@@ -11,6 +11,7 @@ public abstract class ReceiveStream {
     private final MediaSection section;
     private final int clockRate;
     private volatile ReceptionStatistics statistics;
+    private volatile boolean ended;
 
     ReceiveStream(MediaSection section, int clockRate) {
         this.section = section;
@@ -27,6 +28,16 @@ public abstract class ReceiveStream {
         if (s == null || s.ssrc() != ssrc) {
             statistics = new ReceptionStatistics(ssrc, clockRate);
         }
+    }
+
+    /** Network thread: the peer said BYE for this stream's SSRC (RFC 3550 §6.6): nothing more will come. */
+    public void onBye() {
+        ended = true;
+    }
+
+    /** Whether the peer ended the stream (W3C: the remote track's readyState "ended"). */
+    public final boolean ended() {
+        return ended;
     }
 
     /** The bound SSRC's statistics, or null before a packet or a signalled SSRC bound one. */

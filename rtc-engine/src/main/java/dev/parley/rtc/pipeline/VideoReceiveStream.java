@@ -305,6 +305,13 @@ public final class VideoReceiveStream extends ReceiveStream implements VideoSour
         return unknownPayloadType.get();
     }
 
+    /** The peer ended the stream: the wait for its next frame is not a freeze. */
+    @Override
+    public void onBye() {
+        super.onBye();
+        freezes.onPause(System.nanoTime());
+    }
+
     /** FEC packets received (not used for recovery yet). */
     public long fecPacketsReceived() {
         return fecPackets.get();

@@ -101,6 +101,24 @@ class TrackControlTest {
     }
 
     @Test
+    void hangingUpEndsThePeersRemoteTracksWithRtcpBye() throws Exception {
+        try (MediaCall call = MediaCall.direct().connect()) {
+            Thread.sleep(1000);
+            assertThat(call.b.remoteVideo.ended()).isFalse();
+            call.a.pc.close();
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (!(call.b.remoteVideo.ended() && call.b.remoteAudio.ended()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(call.b.remoteVideo.ended()).as("video ended by BYE").isTrue();
+            assertThat(call.b.remoteAudio.ended()).as("audio ended by BYE").isTrue();
+            Thread.sleep(300);
+            assertThat(call.b.stats().first("inbound-rtp", "video").orElseThrow().count("freezeCount"))
+                    .as("the silence after a hang-up is not a freeze").isZero();
+        }
+    }
+
+    @Test
     void closingACallLeavesNoMediaThreadBehind() throws Exception {
         Set<String> before = mediaThreads();
         try (MediaCall call = MediaCall.direct().connect()) {

@@ -38,6 +38,8 @@ public final class MediaCall implements AutoCloseable {
         public final BlockingQueue<PeerConnectionState> states = new LinkedBlockingQueue<>();
         public final ReceivedAudio audio = new ReceivedAudio(20);
         public volatile ReceivedVideo video;
+        public volatile RemoteTrack remoteVideo;
+        public volatile RemoteTrack remoteAudio;
         private final Function<IceCandidate, Optional<IceCandidate>> candidates;
         volatile Endpoint peer;
 
@@ -65,8 +67,10 @@ public final class MediaCall implements AutoCloseable {
             if (track instanceof RemoteVideoTrack v) {
                 video = new ReceivedVideo(peer.camera);
                 v.setSink(video);
+                remoteVideo = v;
             } else if (track instanceof RemoteAudioTrack a) {
                 a.setSink(audio);
+                remoteAudio = a;
             }
         }
 
