@@ -43,6 +43,12 @@ class LossyCallTest {
                     .isGreaterThan(50);
             assertThat(out1.count("retransmittedPacketsSent")).as("NACKed packets resent over RTX").isPositive();
             assertThat(in1.count("retransmittedPacketsReceived")).isPositive();
+            // Audio: the loss b reports reaches a's Opus encoder, which then spends bits on in-band FEC that b uses.
+            RtcStats audioIn = call.b.stats().first("inbound-rtp", "audio").orElseThrow();
+            assertThat(call.a.stats().first("remote-inbound-rtp", "audio").orElseThrow().count("packetsLost"))
+                    .as("loss fed back by RTCP").isPositive();
+            assertThat(audioIn.count("fecPacketsReceived")).as("lost audio rebuilt from Opus FEC; " + audioIn)
+                    .isPositive();
             assertThat(call.b.video.longestGapNanos()).as("longest gap between frames; " + detail)
                     .isLessThan(500_000_000L);
             assertThat(in1.count("nackedSequenceNumbers") - in0.count("nackedSequenceNumbers"))
