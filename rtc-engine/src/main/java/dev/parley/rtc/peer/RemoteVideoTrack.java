@@ -5,27 +5,18 @@ import dev.parley.rtc.media.VideoSource;
 import dev.parley.rtc.pipeline.VideoReceiveStream;
 
 /** The peer's video, decoded to I420 on the track's decoder thread; only whole pictures are ever delivered. */
-public final class RemoteVideoTrack implements RemoteTrack, VideoSource {
+public final class RemoteVideoTrack extends StreamTrack implements RemoteTrack, VideoSource {
 
     private final VideoReceiveStream stream;
 
     RemoteVideoTrack(VideoReceiveStream stream) {
+        super(stream);
         this.stream = stream;
     }
 
     @Override
     public String kind() {
         return "video";
-    }
-
-    @Override
-    public String mid() {
-        return stream.section().mid();
-    }
-
-    @Override
-    public boolean ended() {
-        return stream.ended();
     }
 
     @Override
