@@ -39,6 +39,8 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
     private volatile double totalEnergy;
     private volatile double totalDuration;
     private boolean concealing;
+    private volatile boolean externallyClocked;
+    private final short[] silence = new short[AudioFrame.SAMPLES_PER_20_MS];
 
     public AudioReceiveStream(MediaSection section, LipSync lipSync) {
         super(section, 48_000);
@@ -114,8 +116,32 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
         }
     }
 
-    /** Playout thread: one 20 ms frame to the sink. */
+    /** The connection's playout timer, every 20 ms: one frame to the sink, unless a speaker pulls instead. */
     public void tick(long nowNanos) {
+        if (externallyClocked) {
+            return;
+        }
+        AudioFrame frame = next(nowNanos);
+        AudioSink s = sink;
+        if (frame != null && s != null) {
+            s.onAudioFrame(frame);
+        }
+    }
+
+    /**
+     * The speaker's clock (ARCHITECTURE: the speaker line, not a timer, paces playout): the next 20 ms frame, called
+     * by the thread that writes the speaker line once per 20 ms it consumes. From the first call on, the connection's
+     * own timer stops pushing this stream to the sink. The frame is lent until the next call; silence before the
+     * first packet.
+     */
+    public AudioFrame pull(long nowNanos) {
+        externallyClocked = true;
+        AudioFrame frame = next(nowNanos);
+        return frame != null ? frame : AudioFrame.wrap(silence, 0, 1, silence.length, nowNanos);
+    }
+
+    /** One frame from the jitter buffer (or the G.711 queue), counted and measured; null before any packet. */
+    private synchronized AudioFrame next(long nowNanos) {
         int pt = codecInUse;
         RtpCodec codec = pt < 0 ? null : section().codec(pt).orElse(null);
         AudioFrame frame;
@@ -131,7 +157,7 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
             lipSync.setAudioBufferNanos((long) (jitter.stats().currentDelayMs() * 1e6));
         }
         if (pt < 0) {
-            return; // nothing received yet: no track to play
+            return null; // nothing received yet: no track to play
         }
         samplesPlayed.addAndGet(frame.samplesPerChannel());
         if (concealed) {
@@ -142,10 +168,7 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
         }
         concealing = concealed;
         measure(frame);
-        AudioSink s = sink;
-        if (s != null) {
-            s.onAudioFrame(frame);
-        }
+        return frame;
     }
 
     private void measure(AudioFrame frame) {

@@ -101,6 +101,30 @@ class TrackControlTest {
     }
 
     @Test
+    void aSpeakerCanPullRemoteAudioOnItsOwnClock() throws Exception {
+        try (MediaCall call = MediaCall.direct().connect()) {
+            Thread.sleep(1500);
+            dev.parley.rtc.peer.RemoteAudioTrack track = (dev.parley.rtc.peer.RemoteAudioTrack) call.b.remoteAudio;
+            long pushedBefore = call.b.audio.frames();
+            short[] pulled = new short[48_000];
+            long next = System.nanoTime();
+            for (int f = 0; f < 50; f++) { // one second, paced like a speaker line
+                dev.parley.rtc.media.AudioFrame frame = track.pull(System.nanoTime());
+                assertThat(frame.samplesPerChannel()).isEqualTo(960);
+                for (int i = 0; i < 960; i++) {
+                    pulled[f * 960 + i] = frame.samples()[frame.offset() + i * frame.channels()];
+                }
+                next += 20_000_000L;
+                java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            }
+            assertThat(call.b.audio.frames() - pushedBefore).as("the timer no longer pushes to the sink")
+                    .isLessThanOrEqualTo(1);
+            assertThat(Signals.zeroCrossingHz(pulled, 9_600, 38_400, 48_000)).isBetween(420.0, 460.0);
+            assertThat(Signals.rms(pulled, 9_600, 38_400)).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void hangingUpEndsThePeersRemoteTracksWithRtcpBye() throws Exception {
         try (MediaCall call = MediaCall.direct().connect()) {
             Thread.sleep(1000);
