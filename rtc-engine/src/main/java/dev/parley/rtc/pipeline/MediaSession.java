@@ -22,16 +22,13 @@ import dev.parley.rtc.rtcp.SourceDescription;
 import dev.parley.rtc.rtcp.TransportCcFeedback;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.RtpParseStatus;
-import dev.parley.rtc.rtp.SdesMid;
 import dev.parley.rtc.rtp.TransportSequenceNumber;
 import dev.parley.rtc.sdp.LocalTrack;
 import dev.parley.rtc.sdp.RtpCodec;
 import dev.parley.rtc.stats.RtcStats;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +62,6 @@ public final class MediaSession implements AutoCloseable {
     private static final long TICK_MS = 20;
     private static final long TRANSPORT_FEEDBACK_NANOS = 100_000_000L;
     private static final long DEFAULT_RTT_NANOS = 100_000_000L;
-    private static final int MAX_ROUTES = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How the session reaches the tracks Parley sends. */
@@ -75,18 +71,6 @@ public final class MediaSession implements AutoCloseable {
 
         /** The shared encoder of a video track. */
         VideoTrackEncoder videoEncoder(LocalTrack track);
-    }
-
-    private sealed interface Route {
-    }
-
-    private record AudioRoute(AudioReceiveStream stream) implements Route {
-    }
-
-    private record VideoRoute(VideoReceiveStream stream) implements Route {
-    }
-
-    private record RtxRoute(VideoReceiveStream stream) implements Route {
     }
 
     private final List<MediaSection> sections;
@@ -99,7 +83,7 @@ public final class MediaSession implements AutoCloseable {
     private final List<VideoSendStream> videoSenders = new ArrayList<>();
     private final List<AudioReceiveStream> audioReceivers = new ArrayList<>();
     private final List<VideoReceiveStream> videoReceivers = new ArrayList<>();
-    private final Map<Integer, Route> routes = new HashMap<>();
+    private final SsrcRouter router;
     private final LipSync lipSync = new LipSync();
     private final RtpPacket view = new RtpPacket();
     private final RtpPacket restored = new RtpPacket();
@@ -146,6 +130,9 @@ public final class MediaSession implements AutoCloseable {
                 openReceiver(s);
             }
         }
+        List<ReceiveStream> receivers = new ArrayList<>(audioReceivers);
+        receivers.addAll(videoReceivers);
+        this.router = new SsrcRouter(this.sections, receivers);
         this.transportSequenceId = tccId;
         this.transportFeedback = tccId > 0 && sections.stream().anyMatch(s -> s.feedback().transportCc())
                 ? new TransportFeedbackGenerator() : null;
@@ -178,12 +165,9 @@ public final class MediaSession implements AutoCloseable {
         if (s.isAudio()) {
             AudioReceiveStream stream = new AudioReceiveStream(s, lipSync);
             audioReceivers.add(stream);
-            s.remoteSsrc().ifPresent(ssrc -> route((int) (long) ssrc, new AudioRoute(stream)));
         } else {
             VideoReceiveStream stream = new VideoReceiveStream(s, lipSync);
             videoReceivers.add(stream);
-            s.remoteSsrc().ifPresent(ssrc -> route((int) (long) ssrc, new VideoRoute(stream)));
-            s.remoteRtxSsrc().ifPresent(ssrc -> route((int) (long) ssrc, new RtxRoute(stream)));
         }
     }
 
@@ -235,21 +219,6 @@ public final class MediaSession implements AutoCloseable {
 
     // ---- receive ------------------------------------------------------------------------------------------
 
-    private void route(int ssrc, Route r) {
-        if (routes.size() < MAX_ROUTES || routes.containsKey(ssrc)) {
-            // A stream has one media SSRC at a time: a new one (the peer restarted its sender) replaces the old.
-            if (!(r instanceof RtxRoute)) {
-                routes.values().removeIf(old -> old.equals(r));
-            }
-            routes.put(ssrc, r);
-            if (r instanceof AudioRoute a) {
-                a.stream().bind(ssrc);
-            } else if (r instanceof VideoRoute v) {
-                v.stream().bind(ssrc);
-            }
-        }
-    }
-
     /** Network thread: one decrypted RTP packet. */
     public void onRtp(byte[] buffer, int offset, int length) {
         if (closed) {
@@ -266,16 +235,13 @@ public final class MediaSession implements AutoCloseable {
                 transportFeedback.onPacket(seq, now);
             }
         }
-        Route r = routes.get(view.ssrc());
-        if (r == null) {
-            r = learn(view);
-        }
-        if (r instanceof AudioRoute a) {
-            a.stream().onRtp(view, now);
-        } else if (r instanceof VideoRoute v) {
-            v.stream().onRtp(view, false, now);
-            sendNacks(v.stream(), now);
-        } else if (r instanceof RtxRoute x) {
+        SsrcRouter.Route r = router.route(view);
+        if (r instanceof SsrcRouter.Media m && m.stream() instanceof AudioReceiveStream a) {
+            a.onRtp(view, now);
+        } else if (r instanceof SsrcRouter.Media m && m.stream() instanceof VideoReceiveStream v) {
+            v.onRtp(view, false, now);
+            sendNacks(v, now);
+        } else if (r instanceof SsrcRouter.Repair x) {
             onRtx(x.stream(), buffer, offset, length, now);
         } else {
             unroutedRtp.incrementAndGet();
@@ -292,48 +258,6 @@ public final class MediaSession implements AutoCloseable {
         if (n > 0 && restored.wrap(rtxScratch, 0, n) == RtpParseStatus.OK) {
             stream.onRtp(restored, true, now);
         }
-    }
-
-    /** An unsignalled SSRC: find its section by the mid extension (RFC 8843 §9.2), else by payload type. */
-    private Route learn(RtpPacket p) {
-        MediaSection section = null;
-        for (MediaSection s : sections) {
-            if (s.extensions().mid() > 0) {
-                String mid = SdesMid.read(p, s.extensions().mid());
-                if (mid != null) {
-                    section = sections.stream().filter(x -> x.mid().equals(mid)).findFirst().orElse(null);
-                    break;
-                }
-            }
-        }
-        if (section == null) {
-            for (MediaSection s : sections) {
-                if (s.receiving() && s.codec(p.payloadType()).isPresent()) {
-                    section = s;
-                    break;
-                }
-            }
-        }
-        if (section == null || !section.receiving()) {
-            return null;
-        }
-        boolean rtx = section.rtxByPayloadType().containsKey(p.payloadType());
-        Route r = null;
-        for (AudioReceiveStream a : audioReceivers) {
-            if (a.section() == section) {
-                r = new AudioRoute(a);
-            }
-        }
-        for (VideoReceiveStream v : videoReceivers) {
-            if (v.section() == section) {
-                r = rtx ? new RtxRoute(v) : new VideoRoute(v);
-            }
-        }
-        if (r != null) {
-            route(p.ssrc(), r);
-            LOG.debug("bound unsignalled SSRC {} to mid {}", Integer.toUnsignedString(p.ssrc()), section.mid());
-        }
-        return routes.get(p.ssrc());
     }
 
     // ---- RTCP in ------------------------------------------------------------------------------------------
@@ -364,11 +288,9 @@ public final class MediaSession implements AutoCloseable {
 
     private void dispatch(RtcpPacket p, long now) {
         if (p instanceof SenderReport sr) {
-            Route r = routes.get(sr.ssrc());
-            if (r instanceof AudioRoute a && a.stream().statistics() != null) {
-                a.stream().statistics().onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), now);
-            } else if (r instanceof VideoRoute v && v.stream().statistics() != null) {
-                v.stream().statistics().onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), now);
+            ReceiveStream stream = router.media(sr.ssrc());
+            if (stream != null && stream.statistics() != null) {
+                stream.statistics().onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), now);
             }
             onReportBlocks(sr.reports(), now);
         } else if (p instanceof ReceiverReport rr) {
@@ -404,11 +326,9 @@ public final class MediaSession implements AutoCloseable {
         } else if (p instanceof Bye bye) {
             byesReceived.incrementAndGet();
             for (int ssrc : bye.ssrcs()) {
-                Route r = routes.get(ssrc);
-                if (r instanceof AudioRoute a) {
-                    a.stream().onBye();
-                } else if (r instanceof VideoRoute v) {
-                    v.stream().onBye();
+                ReceiveStream stream = router.media(ssrc);
+                if (stream != null) {
+                    stream.onBye();
                 }
             }
         }
