@@ -40,6 +40,8 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
     private volatile double totalDuration;
     private boolean concealing;
     private volatile boolean externallyClocked;
+    private volatile double bufferDelaySeconds;
+    private volatile long emittedSamples;
     private final short[] silence = new short[AudioFrame.SAMPLES_PER_20_MS];
 
     public AudioReceiveStream(MediaSection section, LipSync lipSync) {
@@ -154,7 +156,13 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
             frame = jitter.pull(nowNanos);
             PlayoutKind kind = jitter.lastKind();
             concealed = kind == PlayoutKind.CONCEALED || kind == PlayoutKind.CORRUPT;
-            lipSync.setAudioBufferNanos((long) (jitter.stats().currentDelayMs() * 1e6));
+            double delayMs = jitter.stats().currentDelayMs();
+            lipSync.setAudioBufferNanos((long) (delayMs * 1e6));
+            if (pt >= 0) {
+                // W3C jitterBufferDelay: the seconds every emitted sample spent buffered, summed
+                bufferDelaySeconds += delayMs / 1000 * frame.samplesPerChannel();
+                emittedSamples += frame.samplesPerChannel();
+            }
         }
         if (pt < 0) {
             return null; // nothing received yet: no track to play
@@ -183,6 +191,16 @@ public final class AudioReceiveStream extends ReceiveStream implements AudioSour
         audioLevel = rms;
         totalEnergy += rms * rms * seconds; // W3C: sum of level^2 * duration
         totalDuration += seconds;
+    }
+
+    /** W3C jitterBufferDelay: seconds, summed over every sample emitted from the jitter buffer. */
+    public double jitterBufferDelaySeconds() {
+        return bufferDelaySeconds;
+    }
+
+    /** W3C jitterBufferEmittedCount: samples that left the jitter buffer. */
+    public long jitterBufferEmittedCount() {
+        return emittedSamples;
     }
 
     public AudioJitterStats jitterStats() {

@@ -31,6 +31,7 @@ final class MediaStats {
             VideoTrackEncoder e = v.encoder();
             StatsBuilder b = outbound(id, "video", s, null, micros)
                     .put("framesSent", v.framesSent())
+                    .put("framesPerSecond", v.framesPerSecond())
                     .put("framesEncoded", e.framesEncoded())
                     .put("keyFramesEncoded", e.keyFramesEncoded())
                     .put("frameWidth", e.frameWidth())
@@ -61,6 +62,8 @@ final class MediaStats {
                     .put("concealmentEvents", a.concealmentEvents())
                     .put("fecPacketsReceived", j.framesFecRecovered())
                     .put("packetsDiscarded", j.packetsLate() + j.packetsOverflow() + j.packetsDuplicate())
+                    .put("jitterBufferDelay", a.jitterBufferDelaySeconds())
+                    .put("jitterBufferEmittedCount", a.jitterBufferEmittedCount())
                     .put("jitterBufferTargetDelay", j.targetDelayMs() / 1000)
                     .put("jitterBufferDelayCurrent", j.currentDelayMs() / 1000)
                     .put("audioLevel", a.audioLevel())

@@ -36,6 +36,7 @@ public final class VideoSendStream implements EncodedFrameConsumer {
     private final long rtpBase = new java.security.SecureRandom().nextInt() & 0xFFFF_FFFFL;
     private final long clockZero = System.nanoTime();
     private final AtomicLong framesSent = new AtomicLong();
+    private final FrameRateMeter frameRate = new FrameRateMeter();
     private final AtomicLong keyFramesSent = new AtomicLong();
     private final AtomicLong retransmittedPackets = new AtomicLong();
     private final AtomicLong retransmittedBytes = new AtomicLong();
@@ -91,6 +92,7 @@ public final class VideoSendStream implements EncodedFrameConsumer {
             }
         }
         framesSent.incrementAndGet();
+        frameRate.onFrame(System.nanoTime());
         if (frame.keyFrame()) {
             keyFramesSent.incrementAndGet();
         }
@@ -138,6 +140,11 @@ public final class VideoSendStream implements EncodedFrameConsumer {
 
     public long framesSent() {
         return framesSent.get();
+    }
+
+    /** Frames sent over the last second. */
+    public double framesPerSecond() {
+        return frameRate.perSecond(System.nanoTime());
     }
 
     public long keyFramesSent() {
