@@ -2,9 +2,7 @@ package dev.parley.rtc.interop;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.PortAllocatorConfig;
 import dev.onvoid.webrtc.RTCAnswerOptions;
-import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -141,10 +139,7 @@ public final class LibWebRtcMediaPeer implements AutoCloseable {
             adm.initPlayout();
             adm.startPlayout();
         }
-        RTCConfiguration config = new RTCConfiguration();
-        config.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(true)
-                .setDisableTcp(true);
-        pc = factory.createPeerConnection(config, new PeerConnectionObserver() {
+        pc = factory.createPeerConnection(LibWebRtcPeer.loopbackConfiguration(), new PeerConnectionObserver() {
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
                 candidateSink.accept(candidate);

@@ -38,10 +38,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
     private volatile Consumer<RTCIceCandidate> onCandidate = c -> { };
 
     public LibWebRtcPeer() {
-        RTCConfiguration config = new RTCConfiguration();
-        config.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(true)
-                .setDisableTcp(true);
-        pc = factory.createPeerConnection(config, new PeerConnectionObserver() {
+        pc = factory.createPeerConnection(loopbackConfiguration(), new PeerConnectionObserver() {
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
                 onCandidate.accept(candidate);
@@ -54,6 +51,17 @@ public final class LibWebRtcPeer implements AutoCloseable {
         });
         audio = factory.createAudioTrack("audio", factory.createAudioSource(new AudioOptions()));
         pc.addTrack(audio, List.of("libwebrtc-stream"));
+    }
+
+    /**
+     * INTEROP.md: adapter enumeration off (libwebrtc binds the any-address and advertises one host address, which
+     * {@link #toLoopback} moves to 127.0.0.1), no TCP candidates.
+     */
+    static RTCConfiguration loopbackConfiguration() {
+        RTCConfiguration config = new RTCConfiguration();
+        config.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(true)
+                .setDisableTcp(true);
+        return config;
     }
 
     /** Candidate lines as Parley should receive them, host address moved to 127.0.0.1. */

@@ -11,8 +11,6 @@ import dev.parley.rtc.sdp.ParleyCodecs;
 import dev.parley.rtc.sdp.Sdp;
 import dev.parley.rtc.sdp.SdpParser;
 import dev.parley.rtc.sdp.SdpWriter;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,15 +24,9 @@ class NegotiationTest {
     private static final LocalTrack MIC = new LocalTrack("audio", "parley", "mic", 1111L, null);
     private static final LocalTrack CAMERA = new LocalTrack("video", "parley", "camera", 2222L, 3333L);
 
-    private static Sdp fixture(String name) throws Exception {
-        try (InputStream in = NegotiationTest.class.getResourceAsStream("/sdp/" + name)) {
-            return SdpParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
     @Test
     void answeringChromiumPicksConstrainedBaselineModeOneAndReadsItsSsrcs() throws Exception {
-        Sdp offer = fixture("chromium-offer.sdp");
+        Sdp offer = PipelineFixtures.sdp("chromium-offer.sdp");
         Sdp answer = new AnswerBuilder(LOCAL, ParleyCodecs.defaults(), List.of(MIC, CAMERA)).answer(offer);
         List<MediaSection> sections = Negotiation.sections(answer, offer, true, List.of(MIC, CAMERA));
 

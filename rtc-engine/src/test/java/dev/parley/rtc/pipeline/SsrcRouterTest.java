@@ -5,15 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.RtpPacketWriter;
 import dev.parley.rtc.rtp.SdesMid;
-import dev.parley.rtc.sdp.AnswerBuilder;
-import dev.parley.rtc.sdp.Fingerprint;
-import dev.parley.rtc.sdp.LocalParameters;
-import dev.parley.rtc.sdp.LocalTrack;
-import dev.parley.rtc.sdp.ParleyCodecs;
-import dev.parley.rtc.sdp.Sdp;
-import dev.parley.rtc.sdp.SdpParser;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +17,7 @@ class SsrcRouterTest {
     private SsrcRouter router;
 
     private void setUp() throws Exception {
-        Sdp offer;
-        try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-offer.sdp")) {
-            offer = SdpParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        LocalParameters local = new LocalParameters("1", 2, "prly", "abcdefghijklmnopqrstuvwx",
-                new Fingerprint("sha-256", new byte[32]), "cname");
-        Sdp answer = new AnswerBuilder(local, ParleyCodecs.defaults(), List.of()).answer(offer);
-        List<MediaSection> sections = Negotiation.sections(answer, offer, true, List.<LocalTrack>of());
+        List<MediaSection> sections = PipelineFixtures.receivingFromChromium();
         LipSync sync = new LipSync();
         audio = new AudioReceiveStream(sections.get(0), sync);
         video = new VideoReceiveStream(sections.get(1), sync);
