@@ -86,7 +86,9 @@ class LibWebRtcMediaHarnessTest {
         int n = 2 * rate;
         assertThat(Signals.rms(x, from, n)).as("not silence (sent at amplitude 10,000)").isGreaterThan(3_000);
         assertThat(Signals.zeroCrossingHz(x, from, n, rate)).isCloseTo(440, within(5.0));
-        assertThat(Signals.goertzelShare(x, from, n, 440, rate)).as("energy share at 440 Hz").isGreaterThan(0.9);
+        // libwebrtc's NetEq stretches and shrinks audio to steer its delay, which spreads a pure tone a little (0.89
+        // seen once in CI): 0.8 still means the tone dominates.
+        assertThat(Signals.goertzelShare(x, from, n, 440, rate)).as("energy share at 440 Hz").isGreaterThan(0.8);
     }
 
     private static List<String> videoCodecsOffered(String sdp) {
