@@ -30,6 +30,21 @@ public final class Signals {
         return energy == 0 ? 0 : power / (energy * n / 2);
     }
 
+    /**
+     * The median over consecutive {@code block}-sample blocks of {@link #goertzelShare}: whether a tone dominates
+     * the signal most of the time, unmoved by the odd phase jump (a jitter buffer cutting or concealing a frame),
+     * which would break the coherence of one long window.
+     */
+    public static double medianGoertzelShare(short[] x, int from, int n, int block, double hz, int rate) {
+        int blocks = n / block;
+        double[] shares = new double[blocks];
+        for (int i = 0; i < blocks; i++) {
+            shares[i] = goertzelShare(x, from + i * block, block, hz, rate);
+        }
+        java.util.Arrays.sort(shares);
+        return blocks == 0 ? 0 : shares[blocks / 2];
+    }
+
     /** Frequency estimated from zero crossings of {@code x[from, from+n)}. */
     public static double zeroCrossingHz(short[] x, int from, int n, int rate) {
         int crossings = 0;
