@@ -1,6 +1,5 @@
-package dev.parley.rtc.codec;
+package dev.parley.rtc.media;
 
-import dev.parley.rtc.media.VideoFrame;
 
 /**
  * Converts between {@link VideoFrame}'s I420 (BT.601, limited range: Y 16..235, Cb/Cr 16..240) and packed 8-bit

@@ -1,10 +1,9 @@
-package dev.parley.rtc.codec;
+package dev.parley.rtc.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.parley.rtc.media.VideoFrame;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
