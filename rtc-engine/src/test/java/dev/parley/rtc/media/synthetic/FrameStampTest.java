@@ -20,10 +20,14 @@ class FrameStampTest {
             for (int i = 0; i < 20; i++) {
                 clip.render(i, frame);
                 int number = 0xABCDE0 + i * 977;
+                int millis = 0x123456 + i * 33;
                 FrameStamp.write(frame, number);
+                FrameStamp.write(frame, millis, 1);
                 VideoDecodeResult r = decoder.decode(encoder.encode(frame).nalUnits(), i);
                 assertThat(r).isInstanceOf(VideoDecodeResult.Decoded.class);
-                assertThat(FrameStamp.read(((VideoDecodeResult.Decoded) r).frame())).isEqualTo(number & 0xFF_FFFF);
+                VideoFrame decoded = ((VideoDecodeResult.Decoded) r).frame();
+                assertThat(FrameStamp.read(decoded)).isEqualTo(number & 0xFF_FFFF);
+                assertThat(FrameStamp.read(decoded, 1)).isEqualTo(millis);
             }
         }
     }
@@ -38,5 +42,8 @@ class FrameStampTest {
         FrameStamp.write(small, 5);
         assertThat(FrameStamp.read(small)).isEqualTo(-1);
         assertThat(FrameStamp.fits(640, 480)).isTrue();
+        assertThat(FrameStamp.fits(640, 480, 1)).isTrue();
+        assertThat(FrameStamp.fits(640, 480, FrameStamp.BANDS)).isFalse();
+        assertThat(FrameStamp.read(frame, 1)).isEqualTo(-1);
     }
 }
