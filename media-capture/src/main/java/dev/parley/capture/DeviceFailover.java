@@ -35,7 +35,7 @@ public final class DeviceFailover<D extends RunningDevice> implements AutoClosea
 
     private final DeviceKind kind;
     private final DeviceCatalog catalog;
-    private final DeviceOpener<D> opener;
+    private final DeviceOpener<? extends D> opener;
     private final DeviceInfo fallback;
     private final Consumer<D> onActivated;
     private final LongSupplier clock;
@@ -67,12 +67,12 @@ public final class DeviceFailover<D extends RunningDevice> implements AutoClosea
      * @param onActivated attaches a newly opened device (sets its sink); called on the failover thread before the
      *                    device becomes {@link #current()}
      */
-    public DeviceFailover(DeviceKind kind, DeviceCatalog catalog, DeviceOpener<D> opener, DeviceInfo fallback,
+    public DeviceFailover(DeviceKind kind, DeviceCatalog catalog, DeviceOpener<? extends D> opener, DeviceInfo fallback,
                           Consumer<D> onActivated) {
         this(kind, catalog, opener, fallback, onActivated, System::nanoTime, DEFAULT_STALL_NANOS);
     }
 
-    DeviceFailover(DeviceKind kind, DeviceCatalog catalog, DeviceOpener<D> opener, DeviceInfo fallback,
+    DeviceFailover(DeviceKind kind, DeviceCatalog catalog, DeviceOpener<? extends D> opener, DeviceInfo fallback,
                    Consumer<D> onActivated, LongSupplier clock, long stallNanos) {
         this.kind = Objects.requireNonNull(kind);
         this.catalog = Objects.requireNonNull(catalog);
@@ -179,7 +179,7 @@ public final class DeviceFailover<D extends RunningDevice> implements AutoClosea
 
     private OpenResult<D> open(DeviceInfo device) {
         try {
-            return opener.open(device);
+            return OpenResult.widen(opener.open(device));
         } catch (RuntimeException e) {
             return OpenResult.failed(DeviceProblem.failed(device, String.valueOf(e)));
         }

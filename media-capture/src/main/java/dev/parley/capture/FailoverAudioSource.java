@@ -8,16 +8,17 @@ import dev.parley.rtc.media.AudioSource;
  * {@link DeviceFailover}), so a headset unplugged mid-call hands over to the laptop's microphone (or to the
  * fallback) without the engine's track noticing. Frames from a microphone no longer current are dropped.
  */
-public final class FailoverAudioSource<D extends RunningDevice & AudioSource> implements AudioSource, AutoCloseable {
+public final class FailoverAudioSource implements AudioSource, AutoCloseable {
 
-    private final DeviceFailover<D> failover;
+    private final DeviceFailover<AudioCaptureDevice> failover;
     private volatile AudioSink sink;
 
-    public FailoverAudioSource(DeviceCatalog catalog, DeviceOpener<D> opener, DeviceInfo fallback) {
+    public FailoverAudioSource(DeviceCatalog catalog, DeviceOpener<? extends AudioCaptureDevice> opener,
+                               DeviceInfo fallback) {
         this.failover = new DeviceFailover<>(DeviceKind.MICROPHONE, catalog, opener, fallback, this::attach);
     }
 
-    private void attach(D device) {
+    private void attach(AudioCaptureDevice device) {
         device.setSink(frame -> {
             AudioSink s = sink;
             if (s != null && failover.current() == device) {
@@ -32,7 +33,7 @@ public final class FailoverAudioSource<D extends RunningDevice & AudioSource> im
     }
 
     /** Chooses the microphone ({@link DeviceFailover#select}), reports switches, tells which one is in use. */
-    public DeviceFailover<D> failover() {
+    public DeviceFailover<AudioCaptureDevice> failover() {
         return failover;
     }
 

@@ -8,16 +8,17 @@ import dev.parley.rtc.media.VideoSource;
  * {@link DeviceFailover}), so the engine's track never changes when a camera is unplugged or replaced. Frames from a
  * camera that is no longer current are dropped, never mixed in.
  */
-public final class FailoverVideoSource<D extends RunningDevice & VideoSource> implements VideoSource, AutoCloseable {
+public final class FailoverVideoSource implements VideoSource, AutoCloseable {
 
-    private final DeviceFailover<D> failover;
+    private final DeviceFailover<VideoCaptureDevice> failover;
     private volatile VideoSink sink;
 
-    public FailoverVideoSource(DeviceCatalog catalog, DeviceOpener<D> opener, DeviceInfo fallback) {
+    public FailoverVideoSource(DeviceCatalog catalog, DeviceOpener<? extends VideoCaptureDevice> opener,
+                               DeviceInfo fallback) {
         this.failover = new DeviceFailover<>(DeviceKind.CAMERA, catalog, opener, fallback, this::attach);
     }
 
-    private void attach(D device) {
+    private void attach(VideoCaptureDevice device) {
         device.setSink(frame -> {
             VideoSink s = sink;
             if (s != null && failover.current() == device) {
@@ -32,7 +33,7 @@ public final class FailoverVideoSource<D extends RunningDevice & VideoSource> im
     }
 
     /** Chooses the camera ({@link DeviceFailover#select}), reports switches, tells which one is in use. */
-    public DeviceFailover<D> failover() {
+    public DeviceFailover<VideoCaptureDevice> failover() {
         return failover;
     }
 

@@ -30,6 +30,12 @@ public sealed interface OpenResult<T> {
         return new Failed<>(problem);
     }
 
+    /** The same result seen as a result of a supertype (results are immutable, so this is safe). */
+    @SuppressWarnings("unchecked")
+    static <T> OpenResult<T> widen(OpenResult<? extends T> result) {
+        return (OpenResult<T>) result;
+    }
+
     /** The open device, or {@code null} when it failed. */
     default T deviceOrNull() {
         return this instanceof Opened<T> o ? o.device() : null;

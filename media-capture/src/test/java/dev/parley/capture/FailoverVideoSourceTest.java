@@ -20,15 +20,15 @@ class FailoverVideoSourceTest {
         DeviceCatalog catalog = new DeviceCatalog(Map.of(DeviceKind.CAMERA, cameras));
         catalog.pollNow();
         List<Long> received = new CopyOnWriteArrayList<>();
-        try (FailoverVideoSource<FakeCamera> source = new FailoverVideoSource<>(catalog, cameras, null)) {
+        try (FailoverVideoSource source = new FailoverVideoSource(catalog, cameras, null)) {
             source.setSink(f -> received.add(f.timestampNanos()));
             source.failover().select(a).get(2, TimeUnit.SECONDS);
-            FakeCamera first = source.failover().current();
+            FakeCamera first = (FakeCamera) source.failover().current();
             first.emit(1);
             first.emit(2);
 
             source.failover().select(b).get(2, TimeUnit.SECONDS);
-            FakeCamera second = source.failover().current();
+            FakeCamera second = (FakeCamera) source.failover().current();
             assertThat(second.device()).isEqualTo(b);
             first.closed = false; // a late frame from a camera already replaced...
             first.emit(99);

@@ -2,10 +2,9 @@ package dev.parley.capture;
 
 import dev.parley.rtc.media.VideoFrame;
 import dev.parley.rtc.media.VideoSink;
-import dev.parley.rtc.media.VideoSource;
 
 /** A camera driven by the test: it emits a frame when told, fails or goes quiet when told. */
-final class FakeCamera implements RunningDevice, VideoSource {
+final class FakeCamera implements VideoCaptureDevice {
 
     private final DeviceInfo device;
     private final VideoFrame frame = VideoFrame.black(64, 48, 0);
