@@ -1,10 +1,10 @@
 package dev.parley.capture.audio;
 
+import dev.parley.capture.AudioCaptureDevice;
 import dev.parley.capture.DeviceInfo;
 import dev.parley.capture.DeviceKind;
 import dev.parley.capture.DeviceProblem;
 import dev.parley.capture.OpenResult;
-import dev.parley.capture.RunningDevice;
 import dev.parley.rtc.media.AudioFrame;
 import dev.parley.rtc.media.AudioSink;
 import dev.parley.rtc.media.AudioSource;
@@ -32,7 +32,7 @@ import javax.sound.sampled.TargetDataLine;
  * <p>Acoustic echo cancellation (removing the speaker's sound from the microphone) is not done here; it is a later
  * issue. Until then, headphones avoid echo.
  */
-public final class Microphone implements AudioSource, RunningDevice {
+public final class Microphone implements AudioCaptureDevice {
 
     static final int FRAME_SAMPLES = AudioFrame.SAMPLES_PER_10_MS;
     static final int LINE_BUFFER_MILLIS = 100;

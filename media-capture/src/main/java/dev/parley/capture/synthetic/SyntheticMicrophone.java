@@ -1,16 +1,15 @@
 package dev.parley.capture.synthetic;
 
+import dev.parley.capture.AudioCaptureDevice;
 import dev.parley.capture.DeviceInfo;
 import dev.parley.capture.DeviceKind;
 import dev.parley.capture.DeviceProblem;
 import dev.parley.capture.DeviceProvider;
 import dev.parley.capture.OpenResult;
-import dev.parley.capture.RunningDevice;
 import dev.parley.capture.audio.AudioLevel;
 import dev.parley.capture.audio.LevelMeter;
 import dev.parley.rtc.media.AudioFrame;
 import dev.parley.rtc.media.AudioSink;
-import dev.parley.rtc.media.AudioSource;
 import dev.parley.rtc.media.synthetic.ToneSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * frame and calls the sink; the frame is lent for the call. Everything else is safe from any thread. It never fails
  * once open: {@link #failure()} is always {@code null}.
  */
-public final class SyntheticMicrophone implements AudioSource, RunningDevice {
+public final class SyntheticMicrophone implements AudioCaptureDevice {
 
     public static final DeviceInfo TEST_TONE = DeviceInfo.synthetic(DeviceKind.MICROPHONE, "test-tone", "Test tone");
     public static final DeviceInfo SPEECH_SAMPLE =
