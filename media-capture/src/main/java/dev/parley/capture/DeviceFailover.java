@@ -153,6 +153,9 @@ public final class DeviceFailover<D extends RunningDevice> implements AutoClosea
         for (DeviceInfo d : candidates) {
             OpenResult<D> r = open(d);
             if (r.deviceOrNull() != null) {
+                if (problem == null && d == fallback) {
+                    problem = noDevice(); // say why a stand-in is used
+                }
                 return activate(r.deviceOrNull(), from, problem);
             }
             LOG.info("{} '{}' could not be opened either: {}", kind.word(), d.name(), r.problemOrNull().detail());

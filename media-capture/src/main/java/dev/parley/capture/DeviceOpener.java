@@ -5,5 +5,5 @@ package dev.parley.capture;
 public interface DeviceOpener<D extends RunningDevice> {
 
     /** Opens the device; failures are results, not exceptions. */
-    OpenResult<D> open(DeviceInfo device);
+    OpenResult<? extends D> open(DeviceInfo device);
 }

@@ -36,7 +36,7 @@ public record DeviceProblem(Kind kind, DeviceInfo device, String message, String
 
     public static DeviceProblem noCamera() {
         return new DeviceProblem(Kind.NO_CAMERA, null,
-                "No camera found. Plug one in, or pick \"Test pattern\"; others will see your initials meanwhile.", "");
+                "No camera found. Plug one in (Parley notices it), or turn your camera off.", "");
     }
 
     public static DeviceProblem cameraBusy(DeviceInfo device, String detail) {

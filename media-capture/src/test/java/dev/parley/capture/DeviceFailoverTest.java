@@ -126,6 +126,8 @@ class DeviceFailoverTest {
         catalog.pollNow();
         DeviceNotice first = failover(PATTERN).select(null).get(2, TimeUnit.SECONDS);
         assertThat(first.to()).isEqualTo(PATTERN);
+        assertThat(first.problem().kind()).as("the person learns why").isEqualTo(DeviceProblem.Kind.NO_CAMERA);
+        assertThat(first.message()).startsWith("No camera found.").endsWith("Switched to \"Test pattern\".");
 
         cameras.plug(builtIn);
         catalog.pollNow();

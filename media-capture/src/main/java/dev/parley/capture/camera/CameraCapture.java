@@ -3,13 +3,12 @@ package dev.parley.capture.camera;
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamDevice;
 import dev.parley.capture.DeviceInfo;
+import dev.parley.capture.VideoCaptureDevice;
 import dev.parley.capture.DeviceProblem;
 import dev.parley.capture.OpenResult;
-import dev.parley.capture.RunningDevice;
 import dev.parley.rtc.media.ColorConversion;
 import dev.parley.rtc.media.VideoFrame;
 import dev.parley.rtc.media.VideoSink;
-import dev.parley.rtc.media.VideoSource;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -38,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * the capture thread "parley-camera-capture[name]", which calls the sink; {@link #setSink} and the getters from any
  * thread. No sarxos call is ever interrupted: an interrupt in the middle of one wedges sarxos's processor thread.
  */
-public final class CameraCapture implements VideoSource, RunningDevice {
+public final class CameraCapture implements VideoCaptureDevice {
 
     static final long OPEN_TIMEOUT_MILLIS = 5000;
     static final long CLOSE_WAIT_MILLIS = 900;

@@ -29,10 +29,12 @@ public final class PacedThread implements AutoCloseable {
                 // A failing consumer must not stop the clock; the next tick goes out as usual.
             }
             next += period;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
+            long wait;
+            // parkNanos may return early (spurious wake-ups): wait again until the run is really due.
+            while (running && (wait = next - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
-            } else if (wait < -period * 4) {
+            }
+            if (System.nanoTime() - next > period * 4) {
                 next = System.nanoTime();
             }
         }
