@@ -114,6 +114,12 @@ public final class CameraCapture implements VideoCaptureDevice {
             }
             CameraFormat chosen = wanted.closestIn(CameraDevices.formatsOf(webcam));
             try {
+                if (!device.synthetic() && pixels(wanted) > pixels(chosen)) {
+                    // sarxos's native driver lists at most 640x480 but hands any size to the camera, which delivers
+                    // the nearest it has (prepareBuffers adopts it): so 1280x720 is asked for, and had where available.
+                    webcam.setCustomViewSizes(new Dimension(wanted.width(), wanted.height()));
+                    chosen = wanted;
+                }
                 webcam.setViewSize(new Dimension(chosen.width(), chosen.height()));
             } catch (IllegalStateException e) {
                 return OpenResult.failed(DeviceProblem.cameraBusy(device, CameraErrors.describe(e)));
@@ -137,6 +143,10 @@ public final class CameraCapture implements VideoCaptureDevice {
                 IN_USE.remove(webcam);
             }
         }
+    }
+
+    private static long pixels(CameraFormat f) {
+        return (long) f.width() * f.height();
     }
 
     private OpenResult<CameraCapture> awaitOpen() {

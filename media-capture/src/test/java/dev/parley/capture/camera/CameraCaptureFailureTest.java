@@ -9,11 +9,14 @@ import dev.parley.capture.DeviceKind;
 import dev.parley.capture.DeviceProblem;
 import dev.parley.capture.OpenResult;
 import dev.parley.rtc.media.VideoFrame;
+import java.awt.Dimension;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +232,31 @@ class CameraCaptureFailureTest {
 
         assertThat(capture.framesCaptured()).isGreaterThanOrEqualTo(5);
         assertThat(capture.failure()).isNull();
+    }
+
+    @Test
+    void hdIsAskedOfAHardwareCameraAndHadWhereAvailable() throws Exception {
+        FakeCamera hd = use(new FakeCamera.Buffered("HD Cam /dev/video8"));
+        assertThat(new CameraDevices(false).formats(info(hd))).extracting(CameraFormat::width)
+                .as("sarxos lists only the small sizes").containsExactly(320, 640);
+        assertThat(framesAt(hd, CameraFormat.HD)).isEqualTo("1280x720");
+
+        FakeCamera vga = use(new FakeCamera.Buffered("VGA Cam /dev/video9"));
+        vga.largest = new Dimension(640, 480);
+        assertThat(framesAt(vga, CameraFormat.HD)).as("the camera's best, adopted").isEqualTo("640x480");
+    }
+
+    private String framesAt(FakeCamera camera, CameraFormat wanted) throws Exception {
+        OpenResult<CameraCapture> result = CameraCapture.open(info(camera), wanted);
+        assertThat(result.problemOrNull()).isNull();
+        CameraCapture capture = result.deviceOrNull();
+        captures.add(capture);
+        CompletableFuture<String> size = new CompletableFuture<>();
+        capture.setSink(f -> size.complete(f.width() + "x" + f.height()));
+        String delivered = size.get(3, TimeUnit.SECONDS);
+        assertThat(capture.format().width() + "x" + capture.format().height()).isEqualTo(delivered);
+        capture.close();
+        return delivered;
     }
 
     @Test

@@ -113,11 +113,17 @@ class FakeCamera implements WebcamDevice {
         }
     }
 
+    /** The largest size the camera really delivers: asked for more, it settles on this when opened. */
+    volatile Dimension largest = new Dimension(1920, 1080);
+
     @Override
     public void open() {
         RuntimeException e = openError;
         if (e != null) {
             throw e;
+        }
+        if (size.width > largest.width || size.height > largest.height) {
+            size = largest;
         }
         openedOn = Thread.currentThread().getName();
         open = true;
