@@ -110,10 +110,11 @@ class CameraCaptureTest {
             assertThat(sink.numbers[i]).isGreaterThan(sink.numbers[i - 1]);
             assertThat(sink.latencies[i]).isBetween(0, 200);
         }
-        // A frame is 460 KB of I420 and 920 KB of RGB: anything allocated per frame would show by far. What is left
-        // is the frame's timestamped view and sarxos's task object per grab.
+        // A frame is 460 KB of I420 (its smallest plane 77 KB) and 920 KB of RGB: a buffer allocated per frame would
+        // show by far. What is left is the frame's timestamped view and sarxos's task objects per grab (~200 bytes on
+        // JDK 17, ~1.4 KB on JDK 25, where sarxos's synchronisation allocates more).
         long perFrame = (allocatedAfter - allocatedBefore) / Math.max(1, framesAfter - framesBefore);
-        assertThat(perFrame).as("bytes allocated per frame on the capture thread").isLessThan(1024);
+        assertThat(perFrame).as("bytes allocated per frame on the capture thread").isLessThan(16 * 1024);
         assertThat(capture.lastActivityNanos()).isGreaterThanOrEqualTo(sink.timestamps[39]);
         assertThat(capture.failure()).isNull();
     }
