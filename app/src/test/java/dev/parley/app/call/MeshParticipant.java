@@ -1,0 +1,187 @@
+package dev.parley.app.call;
+
+import dev.parley.rtc.media.AudioFrame;
+import dev.parley.rtc.media.synthetic.FrameStamp;
+import dev.parley.rtc.media.synthetic.SyntheticVideo;
+import dev.parley.rtc.media.synthetic.SyntheticVideoSource;
+import dev.parley.rtc.media.synthetic.ToneSource;
+import dev.parley.rtc.peer.RemoteAudioTrack;
+import dev.parley.rtc.peer.RemoteVideoTrack;
+import dev.parley.rtc.peer.RtcConfiguration;
+import dev.parley.signaling.client.SignalingClient;
+import dev.parley.signaling.client.SignalingListener;
+import dev.parley.signaling.protocol.IceCandidateInit;
+import dev.parley.signaling.protocol.PeerInfo;
+import dev.parley.signaling.protocol.ServerMessage;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One person of a mesh-call test: a signaling client, a {@link MeshCall}, a synthetic camera and a tone, and what
+ * arrives from each other person (frames decoded, audio energy).
+ */
+final class MeshParticipant implements AutoCloseable {
+
+    /** What arrived from one other person. */
+    static final class Received {
+        final AtomicLong frames = new AtomicLong();
+        final AtomicLong loudAudioFrames = new AtomicLong();
+        final AtomicLong audioFrames = new AtomicLong();
+        volatile int lastStamp = -1;
+    }
+
+    final String name;
+    final SyntheticVideoSource camera;
+    final ToneSource microphone = new ToneSource(440, 0.3);
+    final LocalTracks tracks;
+    final MeshCall mesh;
+    final SignalingClient client;
+    final Map<String, Received> from = new ConcurrentHashMap<>();
+    final Map<String, String> namesById = new ConcurrentHashMap<>();
+    final CopyOnWriteArrayList<String> events = new CopyOnWriteArrayList<>();
+    final CompletableFuture<String> room = new CompletableFuture<>();
+
+    MeshParticipant(String name, URI server, int width, int height, double fps) {
+        this.name = name;
+        this.camera = new SyntheticVideoSource(SyntheticVideo.of(SyntheticVideo.Kind.SHAPES, width, height,
+                name.hashCode()), fps);
+        this.tracks = new LocalTracks(camera, microphone, 500_000);
+        AtomicReference<SignalingClient> signalingRef = new AtomicReference<>();
+        MeshSignaling signaling = new MeshSignaling() {
+            @Override
+            public void sendOffer(String to, String sdp) {
+                signalingRef.get().sendOffer(to, sdp);
+            }
+
+            @Override
+            public void sendAnswer(String to, String sdp) {
+                signalingRef.get().sendAnswer(to, sdp);
+            }
+
+            @Override
+            public void sendCandidate(String to, IceCandidateInit candidate) {
+                signalingRef.get().sendCandidate(to, candidate);
+            }
+        };
+        this.mesh = new MeshCall(tracks, signaling, new MeshListener() {
+            @Override
+            public void onPeerJoined(String peerId, String peerName) {
+                namesById.put(peerId, peerName);
+                events.add("joined " + peerName);
+            }
+
+            @Override
+            public void onPeerLeft(String peerId, String peerName) {
+                events.add("left " + peerName);
+            }
+
+            @Override
+            public void onRemoteVideo(String peerId, RemoteVideoTrack track) {
+                Received r = from.computeIfAbsent(peerId, k -> new Received());
+                track.setSink(frame -> {
+                    r.frames.incrementAndGet();
+                    r.lastStamp = FrameStamp.read(frame);
+                });
+            }
+
+            @Override
+            public void onRemoteAudio(String peerId, RemoteAudioTrack track) {
+                Received r = from.computeIfAbsent(peerId, k -> new Received());
+                track.setSink(frame -> {
+                    r.audioFrames.incrementAndGet();
+                    if (rms(frame) > 1000) {
+                        r.loudAudioFrames.incrementAndGet();
+                    }
+                });
+            }
+        }, servers -> RtcConfiguration.loopback());
+        SignalingListener forward = new SignalingListener() {
+            @Override
+            public void onCreated(String code) {
+                room.complete(code);
+            }
+
+            @Override
+            public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
+                room.complete(joined.room());
+                mesh.onJoined(joined, rejoined);
+            }
+
+            @Override
+            public void onPeerJoined(PeerInfo peer) {
+                mesh.onPeerJoined(peer);
+            }
+
+            @Override
+            public void onPeerLeft(String peerId) {
+                mesh.onPeerLeft(peerId);
+            }
+
+            @Override
+            public void onOffer(String from, String sdp) {
+                mesh.onOffer(from, sdp);
+            }
+
+            @Override
+            public void onAnswer(String from, String sdp) {
+                mesh.onAnswer(from, sdp);
+            }
+
+            @Override
+            public void onCandidate(String from, IceCandidateInit candidate) {
+                mesh.onCandidate(from, candidate);
+            }
+        };
+        this.client = new SignalingClient(server, forward);
+        signalingRef.set(client);
+    }
+
+    /** Makes a room; returns its code. */
+    String create() throws Exception {
+        client.connect().get(5, TimeUnit.SECONDS);
+        client.createRoom(name, null, null);
+        return room.get(5, TimeUnit.SECONDS);
+    }
+
+    void join(String code) throws Exception {
+        client.connect().get(5, TimeUnit.SECONDS);
+        client.joinRoom(code, name, null);
+        room.get(5, TimeUnit.SECONDS);
+    }
+
+    /** What arrived from the person named {@code who}. */
+    Received from(String who) {
+        for (Map.Entry<String, String> e : namesById.entrySet()) {
+            if (e.getValue().equals(who) && from.containsKey(e.getKey())) {
+                return from.get(e.getKey());
+            }
+        }
+        return new Received();
+    }
+
+    private static double rms(AudioFrame frame) {
+        double sum = 0;
+        short[] s = frame.samples();
+        for (int i = 0; i < frame.sampleCount(); i++) {
+            double v = s[frame.offset() + i];
+            sum += v * v;
+        }
+        return Math.sqrt(sum / frame.sampleCount());
+    }
+
+    /** Leaves the room and stops everything. */
+    @Override
+    public void close() {
+        mesh.close();
+        client.close();
+        tracks.close();
+        camera.close();
+        microphone.close();
+    }
+}
