@@ -6,6 +6,7 @@ import dev.parley.rtc.media.VideoSource;
 import dev.parley.rtc.peer.PeerConnection;
 import dev.parley.rtc.peer.RtpSender;
 import dev.parley.rtc.pipeline.VideoTrackEncoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -47,7 +48,7 @@ public final class LocalTracks implements AutoCloseable {
 
     /** Adds the tracks to a new connection (before its offer or answer). */
     public Attachment attach(PeerConnection pc) {
-        List<RtpSender> added = new java.util.ArrayList<>();
+        List<RtpSender> added = new ArrayList<>();
         AudioSource branch = null;
         if (microphone != null) {
             branch = microphone.branch();

@@ -1,11 +1,13 @@
 package dev.parley.app.call;
 
+import dev.parley.rtc.peer.PeerConnection;
 import dev.parley.rtc.peer.RtcConfiguration;
 import dev.parley.signaling.client.SignalingListener;
 import dev.parley.signaling.protocol.IceCandidateInit;
 import dev.parley.signaling.protocol.IceServer;
 import dev.parley.signaling.protocol.PeerInfo;
 import dev.parley.signaling.protocol.ServerMessage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +66,14 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
     }
 
     /** The link's connection, for stats; {@code null} when there is none. */
-    public synchronized dev.parley.rtc.peer.PeerConnection connection(String peerId) {
+    public synchronized PeerConnection connection(String peerId) {
         PeerLink link = links.get(peerId);
         return link == null ? null : link.connection();
     }
 
     @Override
     public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
-        List<PeerLink> toOffer = new java.util.ArrayList<>();
+        List<PeerLink> toOffer = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;

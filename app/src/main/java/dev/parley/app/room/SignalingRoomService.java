@@ -1,9 +1,11 @@
 package dev.parley.app.room;
 
+import dev.parley.app.call.MeshSignaling;
 import dev.parley.signaling.client.ConnectionState;
 import dev.parley.signaling.client.SignalingClient;
 import dev.parley.signaling.client.SignalingListener;
 import dev.parley.signaling.protocol.ErrorCode;
+import dev.parley.signaling.protocol.IceCandidateInit;
 import dev.parley.signaling.protocol.PeerInfo;
 import dev.parley.signaling.protocol.RoomCode;
 import dev.parley.signaling.protocol.ServerMessage;
@@ -30,6 +32,15 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     /** The latest connection news, replayed to a lobby that starts listening after it happened. */
     private volatile Status lastStatus;
     private volatile boolean wasOpen;
+    private volatile CallStarter callStarter;
+    /** The call of the room we are in: gets the media half of the signaling events. */
+    private volatile SignalingListener call;
+
+    /** Starts the call when a room is entered (the app's; without one, rooms have no media). */
+    public interface CallStarter {
+        /** A room was entered (or re-entered after a reconnect); returns who gets its media signaling. */
+        SignalingListener start(String roomCode, boolean rejoined, SignalingListener previous);
+    }
 
     private record Status(String sentence, boolean healthy) {
     }
@@ -108,8 +119,33 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
         events.onConnectionStatus(sentence, healthy);
     }
 
+    public void setCallStarter(CallStarter starter) {
+        this.callStarter = starter;
+    }
+
+    /** Sends a call's offers, answers and candidates through this service's client. */
+    public MeshSignaling meshSignaling() {
+        return new MeshSignaling() {
+            @Override
+            public void sendOffer(String to, String sdp) {
+                client.sendOffer(to, sdp);
+            }
+
+            @Override
+            public void sendAnswer(String to, String sdp) {
+                client.sendAnswer(to, sdp);
+            }
+
+            @Override
+            public void sendCandidate(String to, IceCandidateInit candidate) {
+                client.sendCandidate(to, candidate);
+            }
+        };
+    }
+
     @Override
     public void leaveRoom() {
+        call = null;
         if (client.state() == ConnectionState.OPEN) {
             client.leaveRoom();
         }
@@ -172,6 +208,14 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
 
         @Override
         public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
+            CallStarter starter = callStarter;
+            if (starter != null) {
+                call = starter.start(joined.room(), rejoined, call);
+            }
+            SignalingListener media = call;
+            if (media != null) {
+                media.onJoined(joined, rejoined);
+            }
             List<RoomEvents.Participant> present = joined.peers().stream()
                     .map(p -> new RoomEvents.Participant(p.peerId(), p.name())).toList();
             events.onEntered(joined.room(), present);
@@ -180,12 +224,44 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
 
         @Override
         public void onPeerJoined(PeerInfo peer) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onPeerJoined(peer);
+            }
             events.onParticipantJoined(new RoomEvents.Participant(peer.peerId(), peer.name()));
         }
 
         @Override
         public void onPeerLeft(String peerId) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onPeerLeft(peerId);
+            }
             events.onParticipantLeft(peerId);
+        }
+
+        @Override
+        public void onOffer(String from, String sdp) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onOffer(from, sdp);
+            }
+        }
+
+        @Override
+        public void onAnswer(String from, String sdp) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onAnswer(from, sdp);
+            }
+        }
+
+        @Override
+        public void onCandidate(String from, IceCandidateInit candidate) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onCandidate(from, candidate);
+            }
         }
 
         @Override
