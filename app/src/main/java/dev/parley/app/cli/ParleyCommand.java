@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "With no command, opens the desktop app. Without --server it uses the Parley signaling server "
                 + "on this computer, starting one itself if none is running.%n"
         },
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
 public final class ParleyCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL",

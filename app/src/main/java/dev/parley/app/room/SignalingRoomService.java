@@ -1,5 +1,6 @@
 package dev.parley.app.room;
 
+import dev.parley.app.call.ClientSignaling;
 import dev.parley.app.call.MeshSignaling;
 import dev.parley.signaling.client.ConnectionState;
 import dev.parley.signaling.client.SignalingClient;
@@ -125,22 +126,7 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
 
     /** Sends a call's offers, answers and candidates through this service's client. */
     public MeshSignaling meshSignaling() {
-        return new MeshSignaling() {
-            @Override
-            public void sendOffer(String to, String sdp) {
-                client.sendOffer(to, sdp);
-            }
-
-            @Override
-            public void sendAnswer(String to, String sdp) {
-                client.sendAnswer(to, sdp);
-            }
-
-            @Override
-            public void sendCandidate(String to, IceCandidateInit candidate) {
-                client.sendCandidate(to, candidate);
-            }
-        };
+        return new ClientSignaling(() -> client);
     }
 
     @Override

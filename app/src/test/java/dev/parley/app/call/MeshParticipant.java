@@ -10,8 +10,6 @@ import dev.parley.rtc.peer.RemoteVideoTrack;
 import dev.parley.rtc.peer.RtcConfiguration;
 import dev.parley.signaling.client.SignalingClient;
 import dev.parley.signaling.client.SignalingListener;
-import dev.parley.signaling.protocol.IceCandidateInit;
-import dev.parley.signaling.protocol.PeerInfo;
 import dev.parley.signaling.protocol.ServerMessage;
 import java.net.URI;
 import java.util.Map;
@@ -20,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One person of a mesh-call test: a signaling client, a {@link MeshCall}, a synthetic camera and a tone, and what
@@ -52,24 +49,7 @@ final class MeshParticipant implements AutoCloseable {
         this.camera = new SyntheticVideoSource(SyntheticVideo.of(SyntheticVideo.Kind.SHAPES, width, height,
                 name.hashCode()), fps);
         this.tracks = new LocalTracks(camera, microphone, 500_000);
-        AtomicReference<SignalingClient> signalingRef = new AtomicReference<>();
-        MeshSignaling signaling = new MeshSignaling() {
-            @Override
-            public void sendOffer(String to, String sdp) {
-                signalingRef.get().sendOffer(to, sdp);
-            }
-
-            @Override
-            public void sendAnswer(String to, String sdp) {
-                signalingRef.get().sendAnswer(to, sdp);
-            }
-
-            @Override
-            public void sendCandidate(String to, IceCandidateInit candidate) {
-                signalingRef.get().sendCandidate(to, candidate);
-            }
-        };
-        this.mesh = new MeshCall(tracks, signaling, new MeshListener() {
+        this.mesh = new MeshCall(tracks, new ClientSignaling(() -> client()), new MeshListener() {
             @Override
             public void onPeerJoined(String peerId, String peerName) {
                 namesById.put(peerId, peerName);
@@ -101,7 +81,7 @@ final class MeshParticipant implements AutoCloseable {
                 });
             }
         }, servers -> RtcConfiguration.loopback());
-        SignalingListener forward = new SignalingListener() {
+        SignalingListener roomWatcher = new SignalingListener() {
             @Override
             public void onCreated(String code) {
                 room.complete(code);
@@ -110,36 +90,13 @@ final class MeshParticipant implements AutoCloseable {
             @Override
             public void onJoined(ServerMessage.Joined joined, boolean rejoined) {
                 room.complete(joined.room());
-                mesh.onJoined(joined, rejoined);
-            }
-
-            @Override
-            public void onPeerJoined(PeerInfo peer) {
-                mesh.onPeerJoined(peer);
-            }
-
-            @Override
-            public void onPeerLeft(String peerId) {
-                mesh.onPeerLeft(peerId);
-            }
-
-            @Override
-            public void onOffer(String from, String sdp) {
-                mesh.onOffer(from, sdp);
-            }
-
-            @Override
-            public void onAnswer(String from, String sdp) {
-                mesh.onAnswer(from, sdp);
-            }
-
-            @Override
-            public void onCandidate(String from, IceCandidateInit candidate) {
-                mesh.onCandidate(from, candidate);
             }
         };
-        this.client = new SignalingClient(server, forward);
-        signalingRef.set(client);
+        this.client = new SignalingClient(server, new SignalingTee(roomWatcher, mesh));
+    }
+
+    private SignalingClient client() {
+        return client;
     }
 
     /** Makes a room; returns its code. */
