@@ -1,14 +1,22 @@
 package dev.parley.ui.lobby;
 
+import dev.parley.ui.ParleyServices;
+import dev.parley.ui.devices.DeviceService;
+import dev.parley.ui.settings.SettingsStore;
+import dev.parley.ui.settings.UserSettings;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,57 +26,182 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The lobby's state as JavaFX properties: what is typed, whether Create and Join may be pressed, the room
- * you are in, who else is there, and a status line. Testable without a stage: events from the service
- * are applied through {@code uiThread} (Platform::runLater in the app, a direct executor in tests).
+ * The lobby's state as JavaFX properties: the remembered name, the room code being typed (a pasted
+ * {@code parley://join/CODE} link counts), whether New room and Join may be pressed, the room you are in with its
+ * code and link, who else is there, and a status line; the device pickers, preview and meter in {@link #devices()};
+ * server, privacy and theme in {@link #settings()}. Testable without a stage: events from the services are applied
+ * through {@code uiThread} (Platform::runLater in the app, a direct executor in tests).
  */
 public final class LobbyViewModel implements RoomEvents {
 
     static final int MAX_NAME_LENGTH = 64;
+    /** How a room is shared: this prefix and the code in display form. */
+    public static final String LINK_PREFIX = "parley://join/";
 
     private final RoomService service;
     private final Executor uiThread;
+    private final RememberedSettings remembered;
+    private final DevicesViewModel devices;
+    private final LobbySettingsViewModel settings;
 
-    private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty roomCodeInput = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty roomCodeInput = new SimpleStringProperty(this, "roomCodeInput", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper codeHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper currentRoom = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper inRoom = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<Participant> participants = FXCollections.observableArrayList();
 
+    private final StringBinding normalizedCode;
+    private final StringBinding codeHint;
+    private final StringBinding nameHint;
+    private final StringBinding shareLink;
     private final BooleanBinding nameValid;
     private final BooleanBinding codeValid;
     private final BooleanBinding canCreate;
     private final BooleanBinding canJoin;
 
-    public LobbyViewModel(RoomService service, Executor uiThread) {
-        this.service = service;
+    /** The app's lobby: rooms, devices and settings from {@code services}; settings written on a background thread. */
+    public LobbyViewModel(ParleyServices services, Executor uiThread) {
+        this(services.rooms(), services.devices(), services.settings(), uiThread, RememberedSettings.defaultWriter());
+    }
+
+    /**
+     * @param io where settings are written (a background thread in the app, a direct executor in tests)
+     */
+    public LobbyViewModel(RoomService rooms, DeviceService deviceService, SettingsStore store, Executor uiThread,
+                          Executor io) {
+        this.service = rooms;
         this.uiThread = uiThread;
-        nameValid = Bindings.createBooleanBinding(() -> {
-            String n = name.get().strip();
-            return !n.isEmpty() && n.codePointCount(0, n.length()) <= MAX_NAME_LENGTH;
-        }, name);
-        codeValid = Bindings.createBooleanBinding(() -> service.normalizeRoomCode(roomCodeInput.get()).isPresent(),
+        this.remembered = new RememberedSettings(store, io);
+        name.set(remembered.get().displayName());
+        name.addListener((obs, old, now) -> rememberName());
+        nameValid = Bindings.createBooleanBinding(() -> nameProblem(name.get()).isEmpty(), name);
+        nameHint = Bindings.createStringBinding(() -> nameProblem(name.get()).orElse(""), name);
+        normalizedCode = Bindings.createStringBinding(() -> normalize(roomCodeInput.get()).orElse(""),
                 roomCodeInput);
+        codeValid = normalizedCode.isNotEmpty();
+        codeHint = Bindings.createStringBinding(() -> hintFor(roomCodeInput.get()), roomCodeInput);
+        shareLink = Bindings.createStringBinding(() -> currentRoom.get().isEmpty() ? "" : shareLink(currentRoom.get()),
+                currentRoom);
         canCreate = nameValid.and(busy.not()).and(inRoom.not());
         canJoin = canCreate.and(codeValid);
-        roomCodeInput.addListener((obs, old, typed) -> codeHint.set(hintFor(typed)));
-        status.set("Connecting to " + service.serverDescription() + "…");
-        service.setEvents(this);
+        status.set("Connecting to " + rooms.serverDescription() + "…");
+        this.devices = new DevicesViewModel(deviceService, remembered, uiThread);
+        this.settings = new LobbySettingsViewModel(remembered, rooms.serverDescription());
+        rooms.setEvents(this);
+    }
+
+    /**
+     * A lobby with rooms only: no devices, settings kept in memory for this run.
+     *
+     * @deprecated for the window shell until it hands over {@link ParleyServices}
+     */
+    @Deprecated
+    public LobbyViewModel(RoomService service, Executor uiThread) {
+        this(service, Fallbacks.noDevices(), Fallbacks.inMemory(), uiThread, Runnable::run);
+    }
+
+    /** The link that opens Parley in room {@code code}. */
+    public static String shareLink(String code) {
+        return LINK_PREFIX + code;
+    }
+
+    /** The code inside a {@code parley://join/CODE} link (trailing slash, query or fragment ignored), if it is one. */
+    static Optional<String> codeInLink(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String t = typed.strip();
+        if (!t.toLowerCase(Locale.ROOT).startsWith(LINK_PREFIX)) {
+            return Optional.empty();
+        }
+        String code = t.substring(LINK_PREFIX.length());
+        int end = code.length();
+        for (char stop : new char[] {'?', '#', '/'}) {
+            int i = code.indexOf(stop);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        code = code.substring(0, end).strip();
+        return code.isEmpty() ? Optional.empty() : Optional.of(code);
+    }
+
+    private Optional<String> normalize(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        return service.normalizeRoomCode(codeInLink(typed).orElse(typed.strip()));
+    }
+
+    /**
+     * What the code field should show for {@code typed}: a complete code (or a link to one) in display form; a link
+     * whose code is not valid as its code part, so the hint can say what is wrong; anything else as it is, so
+     * typing is never fought.
+     */
+    public String normalizeTyping(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        Optional<String> code = normalize(typed);
+        if (code.isPresent()) {
+            return code.get();
+        }
+        return codeInLink(typed).orElse(typed);
     }
 
     private String hintFor(String typed) {
-        if (typed == null || typed.isBlank()) {
+        if (typed == null || typed.isBlank() || normalize(typed).isPresent()) {
             return "";
         }
-        if (service.normalizeRoomCode(typed).isPresent()) {
-            return "";
+        String t = typed.strip();
+        if (LINK_PREFIX.startsWith(t.toLowerCase(Locale.ROOT))) {
+            return service.couldBecomeRoomCode(t) ? "Keep typing: a code has ten letters and digits." : "";
         }
-        return service.couldBecomeRoomCode(typed) ? "Keep typing: a code has ten letters and digits."
-                : "That is not a room code. Codes look like 7mq2k-xd41r.";
+        String code = codeInLink(t).orElse(t);
+        return service.couldBecomeRoomCode(code) ? "Keep typing: a code has ten letters and digits."
+                : "That is not a room code. Codes look like 7mq2k-xd41r; check it, or paste the link you were sent.";
+    }
+
+    private static Optional<String> nameProblem(String typed) {
+        String n = typed == null ? "" : typed.strip();
+        if (n.isEmpty()) {
+            return Optional.of("");
+        }
+        return n.codePointCount(0, n.length()) <= MAX_NAME_LENGTH ? Optional.empty()
+                : Optional.of("That name is too long: at most " + MAX_NAME_LENGTH + " characters.");
+    }
+
+    /** Remembers the name as typed (stripped) unless it is too long to be used. */
+    private void rememberName() {
+        String n = name.get() == null ? "" : name.get().strip();
+        if (n.codePointCount(0, n.length()) <= MAX_NAME_LENGTH) {
+            remembered.update(s -> s.withDisplayName(n));
+        }
+    }
+
+    /** Device pickers, self-preview and microphone meter. */
+    public DevicesViewModel devices() {
+        return devices;
+    }
+
+    /** Server, privacy and theme. */
+    public LobbySettingsViewModel settings() {
+        return settings;
+    }
+
+    /** The settings as now remembered (the app may follow changes, e.g. privacy for the next call). */
+    public ReadOnlyObjectProperty<UserSettings> settingsProperty() {
+        return remembered.property();
+    }
+
+    /** Commits what is typed but not yet saved (the server address) and writes the settings now; for closing. */
+    public void close() {
+        settings.commitServerUrl();
+        remembered.flush();
     }
 
     public StringProperty nameProperty() {
@@ -87,8 +220,29 @@ public final class LobbyViewModel implements RoomEvents {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty codeHintProperty() {
-        return codeHint.getReadOnlyProperty();
+    /** Under the code field: keep typing, or what is wrong; "" when fine or empty. */
+    public StringBinding codeHintProperty() {
+        return codeHint;
+    }
+
+    /** The typed code (or link) as a code in display form, or "" while it is not a valid code. */
+    public StringBinding normalizedCodeProperty() {
+        return normalizedCode;
+    }
+
+    /** Under the name field: what is wrong with it, or "". */
+    public StringBinding nameHintProperty() {
+        return nameHint;
+    }
+
+    /** The room's {@code parley://join/CODE} link while in a room, else "". */
+    public StringBinding shareLinkProperty() {
+        return shareLink;
+    }
+
+    /** Whether the signaling server connection is healthy, as last reported. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty currentRoomProperty() {
@@ -116,6 +270,7 @@ public final class LobbyViewModel implements RoomEvents {
         if (!canCreate.get()) {
             return;
         }
+        rememberName();
         busy.set(true);
         status.set("Creating a room…");
         track(service.createRoom(name.get().strip(), emptyToNull(password.get())));
@@ -126,8 +281,9 @@ public final class LobbyViewModel implements RoomEvents {
         if (!canJoin.get()) {
             return;
         }
-        String code = service.normalizeRoomCode(roomCodeInput.get()).orElseThrow();
+        String code = normalizedCode.get();
         roomCodeInput.set(code);
+        rememberName();
         busy.set(true);
         status.set("Joining " + code + "…");
         track(service.joinRoom(code, name.get().strip(), emptyToNull(password.get())));
@@ -182,8 +338,11 @@ public final class LobbyViewModel implements RoomEvents {
 
     @Override
     public void onConnectionStatus(String sentence, boolean healthy) {
-        uiThread.execute(() -> status.set(healthy && !inRoom.get() && !busy.get()
-                ? sentence + " Create a room, or join one with its code." : sentence));
+        uiThread.execute(() -> {
+            connected.set(healthy);
+            status.set(healthy && !inRoom.get() && !busy.get()
+                    ? sentence + " Create a room, or join one with its code." : sentence);
+        });
     }
 
     @Override

@@ -2,40 +2,35 @@ package dev.parley.ui.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.ui.ParleyApplication;
-import java.io.File;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The lobby window driven as a person would, headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class LobbyViewTest {
-
-    private final FakeRoomService service = new FakeRoomService();
-    private LobbyViewModel model;
-    private Stage stage;
+/** The lobby's rooms half driven as a person would: name, code as typed or pasted, join, a new room to share. */
+class LobbyViewTest extends LobbyFxTestBase {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new LobbyViewModel(service, javafx.application.Platform::runLater);
-        stage.setScene(ParleyApplication.createScene(model));
-        stage.show();
+        open(stage);
+    }
+
+    @Stop
+    void stop() {
+        close();
     }
 
     @Test
-    void typingANameAndACodeEnablesJoinAndJoiningShowsTheRoom(FxRobot robot) throws Exception {
+    void typingANameAndACodeEnablesJoinAndJoiningShowsTheRoom(FxRobot robot) {
         Button join = robot.lookup("#joinButton").queryButton();
         Button create = robot.lookup("#createButton").queryButton();
         assertThat(join.isDisabled()).isTrue();
@@ -43,28 +38,26 @@ class LobbyViewTest {
 
         robot.clickOn("#nameField").write("Ada");
         assertThat(create.isDisabled()).isFalse();
-        robot.clickOn("#codeField").write("abcd");
+        robot.clickOn("#codeField").write("ABCD");
         assertThat(robot.lookup("#codeHint").queryAs(Label.class).getText()).contains("Keep typing");
         assertThat(join.isDisabled()).isTrue();
-        robot.write("e-fghij");
+        robot.write("E FGHIJ");
+        assertThat(robot.lookup("#codeField").queryAs(TextField.class).getText())
+                .as("normalised as soon as it is complete").isEqualTo("abcde-fghij");
+        assertThat(robot.lookup("#codeHint").queryAs(Label.class).isVisible()).isFalse();
         assertThat(join.isDisabled()).isFalse();
         robot.clickOn("#joinButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(service.calls).containsExactly("join abcde-fghij Ada null");
+        assertThat(store.stored().displayName()).as("the name is remembered").isEqualTo("Ada");
 
         service.events.onEntered("abcde-fghij", List.of(new RoomEvents.Participant("p1", "Grace")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#roomCodeLabel").queryAs(Label.class).getText()).isEqualTo("abcde-fghij");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("Grace");
         assertThat(robot.lookup("#roomBar").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".start-section").query().isVisible()).as("the join form makes way").isFalse();
         assertThat(robot.lookup("#nameField").query().isDisabled()).as("no renaming inside a room").isTrue();
-
-        // A picture of the lobby for people reviewing the change.
-        WritableImage shot = snapshot();
-        File out = new File("target/screenshots/lobby-in-room.png");
-        out.getParentFile().mkdirs();
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", out);
-        assertThat(out).isNotEmpty();
 
         robot.clickOn("#leaveButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -73,7 +66,47 @@ class LobbyViewTest {
         assertThat(robot.lookup("#createButton").queryButton().isDisabled()).isFalse();
     }
 
-    private WritableImage snapshot() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+
+    @Test
+    void aPastedLinkBecomesTheCodeAndEnterJoins(FxRobot robot) throws Exception {
+        robot.clickOn("#nameField").write("Ada");
+        WaitForAsyncUtils.asyncFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("parley://join/ABCDEFGHIJ");
+            Clipboard.getSystemClipboard().setContent(content);
+        }).get();
+        robot.clickOn("#codeField").push(KeyCode.CONTROL, KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#codeField").queryAs(TextField.class).getText()).isEqualTo("abcde-fghij");
+        robot.clickOn("#passwordField").write("pw").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(service.calls).containsExactly("join abcde-fghij Ada pw");
+    }
+
+
+    @Test
+    void aNewRoomShowsItsCodeAndLinkAndCopyPutsThemOnTheClipboard(FxRobot robot) throws Exception {
+        robot.clickOn("#nameField").write("Ada");
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(service.calls).containsExactly("create Ada null");
+        service.events.onEntered("7mq2k-xd41r", List.of());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#roomCodeLabel").queryAs(Label.class).getText()).isEqualTo("7mq2k-xd41r");
+        assertThat(robot.lookup("#shareLinkField").queryAs(TextField.class).getText())
+                .isEqualTo("parley://join/7mq2k-xd41r");
+
+        robot.clickOn("#copyButton");
+        assertThat(clipboard()).isEqualTo("7mq2k-xd41r");
+        assertThat(robot.lookup("#copyButton").queryButton().getText()).as("the button says it worked")
+                .isEqualTo("Copied");
+        robot.clickOn("#copyLinkButton");
+        assertThat(clipboard()).isEqualTo("parley://join/7mq2k-xd41r");
+    }
+
+
+    private static String clipboard() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
     }
 }
