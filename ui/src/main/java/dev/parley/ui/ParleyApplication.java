@@ -2,7 +2,7 @@ package dev.parley.ui;
 
 import dev.parley.ui.lobby.LobbyView;
 import dev.parley.ui.lobby.LobbyViewModel;
-import dev.parley.ui.lobby.RoomService;
+import dev.parley.ui.theme.ThemeManager;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -11,52 +11,65 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The desktop window. The app hands over its {@link RoomService} before launching (JavaFX constructs this
- * class itself, so it cannot take constructor arguments).
+ * The desktop window. The app hands over its {@link ParleyServices} before launching (JavaFX constructs this class
+ * itself, so it cannot take constructor arguments).
  */
 public final class ParleyApplication extends Application {
 
-    private static volatile Supplier<RoomService> services;
+    private static volatile Supplier<ParleyServices> services;
     private static volatile Runnable onExit = () -> { };
 
-    private RoomService service;
+    private ParleyServices running;
+    private LobbyViewModel lobby;
 
     /** Opens the window and blocks until it is closed. */
-    public static void launch(Supplier<RoomService> roomService, Runnable whenClosed, String... args) {
-        configure(roomService, whenClosed);
+    public static void launch(Supplier<ParleyServices> parleyServices, Runnable whenClosed, String... args) {
+        configure(parleyServices, whenClosed);
         Application.launch(ParleyApplication.class, args);
     }
 
     /** Sets what the next instance will use; for launchers (and tests) that start JavaFX themselves. */
-    public static void configure(Supplier<RoomService> roomService, Runnable whenClosed) {
-        services = Objects.requireNonNull(roomService);
+    public static void configure(Supplier<ParleyServices> parleyServices, Runnable whenClosed) {
+        services = Objects.requireNonNull(parleyServices);
         onExit = Objects.requireNonNull(whenClosed);
     }
 
     @Override
     public void start(Stage stage) {
-        service = services.get();
-        LobbyViewModel model = new LobbyViewModel(service, Platform::runLater);
-        Scene scene = createScene(model);
+        ThemeManager themes = ThemeManager.forThisMachine(); // early: it starts asking the desktop
+        running = services.get();
+        lobby = new LobbyViewModel(running, Platform::runLater);
+        ParleyWindow window = new ParleyWindow(running, lobby, Platform::runLater);
+        Scene scene = new Scene(window, 1100, 760);
+        addStylesheet(scene);
+        themes.themeProperty().bind(lobby.settings().themeProperty());
+        themes.attach(scene);
         stage.setTitle("Parley");
         stage.setScene(scene);
         stage.setMinWidth(420);
-        stage.setMinHeight(360);
+        stage.setMinHeight(480);
         stage.show();
     }
 
-    /** The lobby scene with Parley's stylesheet. */
+    /** A lobby on its own in a scene with Parley's stylesheet (tests of the lobby alone). */
     public static Scene createScene(LobbyViewModel model) {
         Scene scene = new Scene(new LobbyView(model), 540, 540);
+        addStylesheet(scene);
+        return scene;
+    }
+
+    private static void addStylesheet(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(
                 ParleyApplication.class.getResource("parley.css")).toExternalForm());
-        return scene;
     }
 
     @Override
     public void stop() {
-        if (service != null) {
-            service.leaveRoom();
+        if (lobby != null) {
+            lobby.close();
+        }
+        if (running != null) {
+            running.rooms().leaveRoom();
         }
         onExit.run();
     }
