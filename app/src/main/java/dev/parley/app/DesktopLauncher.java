@@ -1,7 +1,7 @@
 package dev.parley.app;
 
-import dev.parley.app.room.SignalingRoomService;
 import dev.parley.app.room.SignalingServerLocator;
+import dev.parley.app.settings.FileSettingsStore;
 import dev.parley.signaling.server.SignalingServerException;
 import dev.parley.ui.ParleyApplication;
 import java.net.URI;
@@ -28,9 +28,9 @@ public final class DesktopLauncher {
             System.err.println("Parley: " + e.getMessage());
             return 1;
         }
-        AtomicReference<SignalingRoomService> service = new AtomicReference<>();
+        AtomicReference<DesktopServices> services = new AtomicReference<>();
         Runnable cleanUp = () -> {
-            SignalingRoomService s = service.get();
+            DesktopServices s = services.get();
             if (s != null) {
                 s.close();
             }
@@ -40,10 +40,10 @@ public final class DesktopLauncher {
         };
         try {
             ParleyApplication.launch(() -> {
-                SignalingRoomService s = new SignalingRoomService(located.uri());
-                service.set(s);
-                s.connectNow().exceptionally(e -> null);
-                return s;
+                DesktopServices s = new DesktopServices(located.uri(), FileSettingsStore.inConfigFolder());
+                services.set(s);
+                s.rooms().connectNow().exceptionally(e -> null);
+                return s.services();
             }, cleanUp);
             return 0;
         } catch (RuntimeException e) {

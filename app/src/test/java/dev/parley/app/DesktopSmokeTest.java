@@ -2,18 +2,20 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.app.room.SignalingRoomService;
+import dev.parley.app.settings.FileSettingsStore;
 import dev.parley.signaling.protocol.RoomCode;
 import dev.parley.signaling.server.ServerConfig;
 import dev.parley.signaling.server.SignalingServer;
 import dev.parley.ui.ParleyApplication;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,12 +26,21 @@ class DesktopSmokeTest {
     private SignalingServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
     private javafx.application.Application application;
+    private DesktopServices services;
+    @TempDir
+    Path settingsDir;
 
     @BeforeEach
     void open() throws Exception {
         server = new SignalingServer(ServerConfig.builder().host("127.0.0.1").port(0).build()).start();
         FxToolkit.registerPrimaryStage();
-        ParleyApplication.configure(() -> new SignalingRoomService(URI.create(server.url())), () -> closed.set(true));
+        ParleyApplication.configure(() -> {
+            services = new DesktopServices(URI.create(server.url()), new FileSettingsStore(settingsDir));
+            return services.services();
+        }, () -> {
+            services.close();
+            closed.set(true);
+        });
         application = FxToolkit.setupApplication(ParleyApplication.class);
     }
 
@@ -43,15 +54,21 @@ class DesktopSmokeTest {
     }
 
     @Test
-    void aPersonCreatesARoomAndSeesItsCode() throws Exception {
+    void aPersonCreatesARoomSeesTheCallScreenWithItsCodeAndLeavesBackToTheLobby() throws Exception {
         FxRobot robot = new FxRobot();
         robot.clickOn("#nameField").write("Ada");
         robot.clickOn("#createButton");
-        Label code = robot.lookup("#roomCodeLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !code.getText().isEmpty());
-        assertThat(RoomCode.isValid(code.getText())).isTrue();
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains(code.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#callView").tryQuery().isPresent());
+        Label code = robot.lookup("#callView #roomCodeLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> RoomCode.isValid(code.getText()));
         assertThat(server.roomCount()).isEqualTo(1);
+        assertThat(robot.lookup("#selfView").tryQuery()).as("the self-view of the person's camera").isPresent();
+
+        robot.clickOn("#leaveButton");
+        robot.clickOn("#confirmLeaveButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#createButton").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> server.roomCount() == 0);
+
         FxToolkit.cleanupApplication(application);
         application = null;
         assertThat(closed).as("closing the window releases the app's resources").isTrue();

@@ -30,6 +30,7 @@ final class SelfView extends StackPane {
         setClip(clip);
 
         video.setId("selfVideo");
+        video.setMirrored(true); // people expect to see themselves as in a mirror
         video.setMinSize(0, 0);
         var showVideo = model.cameraOnProperty().and(model.selfViewProperty().isNotNull());
         video.visibleProperty().bind(showVideo);

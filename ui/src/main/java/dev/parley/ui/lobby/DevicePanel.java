@@ -35,7 +35,7 @@ final class DevicePanel extends VBox {
     private static final double PREVIEW_MAX_HEIGHT = 320;
 
     private final DevicesViewModel model;
-    private final VideoPane preview = new VideoPane();
+    private final VideoPane preview = mirrored(new VideoPane());
     private final AnimationTimer meterTimer;
     private boolean active;
 
@@ -188,5 +188,11 @@ final class DevicePanel extends VBox {
                 }
             }
         }
+    }
+
+    /** A self-preview shows the person as in a mirror, as every video-call app does. */
+    private static VideoPane mirrored(VideoPane pane) {
+        pane.setMirrored(true);
+        return pane;
     }
 }
