@@ -41,6 +41,18 @@ public final class DesktopServices implements AutoCloseable {
         media.select(remembered(DeviceKind.CAMERA, remembered.cameraId()),
                 remembered(DeviceKind.MICROPHONE, remembered.microphoneId()),
                 remembered(DeviceKind.SPEAKER, remembered.speakerId()));
+        rooms.setStatusListener((sentence, healthy) -> {
+            RoomCallService current = call.get();
+            if (current != null) {
+                current.signalingStatus(healthy);
+            }
+        });
+        devices.setNoticeListener(notice -> {
+            RoomCallService current = call.get();
+            if (current != null && notice.problem() != null) {
+                current.deviceNotice(notice.message());
+            }
+        });
         rooms.setCallStarter((room, rejoined, previous) -> {
             RoomCallService current = call.get();
             // Back after a signaling reconnect: the same call goes on (its mesh re-offers to everyone).

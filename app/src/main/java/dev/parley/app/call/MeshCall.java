@@ -21,14 +21,22 @@ import org.slf4j.LoggerFactory;
 /**
  * A room's full mesh: one {@link PeerLink} (one peer connection) per other person. Fed with the signaling client's
  * events (it is a {@link SignalingListener}, or the app forwards them), it offers to everyone already in the room when
- * joining, answers newcomers' offers, trickles candidates, closes a link on {@code peer-left}, and restarts ICE on a
- * path that stays disconnected. The same {@link LocalTracks} go on every link: one video encoder for everybody.
+ * joining, answers newcomers' offers, trickles candidates, and restarts ICE on a path that stays disconnected. The
+ * same {@link LocalTracks} go on every link: one video encoder for everybody.
+ *
+ * <p>{@code peer-left} only reports what the signaling server saw. A person who really left closed their connection,
+ * which sent RTCP BYE: that link closes at once. A link still connected without a BYE (the server went away, or the
+ * peer's signaling socket dropped while the media path is fine) is kept as an orphan: media goes on, and it closes
+ * when a BYE comes, the path fails, the same person is connected again under a new id, or after
+ * {@value #ORPHAN_GRACE_MILLIS} ms.
  */
 public final class MeshCall implements SignalingListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeshCall.class);
     /** A room holds at most 8 (signaling-v1 capacity); never more links than that, whatever the server says. */
     static final int MAX_PEERS = 7;
+    /** How long media may go on with someone the signaling server says has left. */
+    static final long ORPHAN_GRACE_MILLIS = 20_000;
 
     private final LocalTracks tracks;
     private final MeshSignaling signaling;
@@ -37,6 +45,8 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
     private final Map<String, PeerLink> links = new LinkedHashMap<>();
     /** Everyone announced, with or without a link yet (a newcomer's link comes with its offer). */
     private final Map<String, String> names = new LinkedHashMap<>();
+    /** Links whose peer the server says left but whose media still flows: peer id -> since (ms). */
+    private final Map<String, Long> orphanedSince = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     private List<IceServer> iceServers = List.of();
     private boolean closed;
@@ -80,8 +90,10 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
             }
             iceServers = joined.iceServers() == null ? List.of() : joined.iceServers();
             if (rejoined) {
-                // A new peer id: the others dropped their connections to the old one (docs/signaling.md).
-                closeAllLinks();
+                // A new peer id: the others will see us as someone new and our old links as orphans; ours go on
+                // carrying media until the new ones connect (then the others reap theirs, and we ours).
+                long now = System.currentTimeMillis();
+                links.keySet().forEach(id -> orphanedSince.putIfAbsent(id, now));
             }
             for (PeerInfo peer : joined.peers()) {
                 PeerLink link = newLink(peer.peerId(), peer.name(), true);
@@ -113,7 +125,13 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
         PeerLink link;
         String name;
         synchronized (this) {
-            link = links.remove(peerId);
+            link = links.get(peerId);
+            if (link != null && link.connected() && !link.remoteGone()) {
+                orphanedSince.putIfAbsent(peerId, System.currentTimeMillis());
+                LOG.info("{} left the signaling room but the media path is up: keeping it for now", peerId);
+                return;
+            }
+            links.remove(peerId);
             name = names.remove(peerId);
         }
         if (link != null) {
@@ -122,6 +140,31 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
         }
         if (name != null) {
             listener.onPeerLeft(peerId, name);
+        }
+    }
+
+    /** Closes orphans whose peer is really gone, is back under another id, or has been away too long. */
+    private void reapOrphans(long nowMillis) {
+        List<PeerLink> gone = new ArrayList<>();
+        synchronized (this) {
+            for (var it = orphanedSince.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Long> e = it.next();
+                PeerLink link = links.get(e.getKey());
+                boolean back = link != null && links.values().stream().anyMatch(other -> other != link
+                        && !orphanedSince.containsKey(other.peerId) && other.name.equals(link.name) && other.connected());
+                if (link == null || link.remoteGone() || back || nowMillis - e.getValue() > ORPHAN_GRACE_MILLIS) {
+                    it.remove();
+                    if (link != null) {
+                        links.remove(e.getKey());
+                        names.remove(e.getKey());
+                        gone.add(link);
+                    }
+                }
+            }
+        }
+        for (PeerLink link : gone) {
+            link.close();
+            listener.onPeerLeft(link.peerId, link.name);
         }
     }
 
@@ -168,6 +211,7 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
             return null;
         }
         PeerLink old = links.remove(peerId);
+        orphanedSince.remove(peerId);
         if (old != null) {
             old.close();
         }
@@ -184,6 +228,7 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
             now = List.copyOf(links.values());
         }
         long millis = System.currentTimeMillis();
+        reapOrphans(millis);
         for (PeerLink link : now) {
             try {
                 link.checkPath(millis);
@@ -198,6 +243,7 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
             link.close();
         }
         links.clear();
+        orphanedSince.clear();
     }
 
     /** Leaves: closes every connection (each sends RTCP BYE) and the timer. The tracks stay the caller's. */

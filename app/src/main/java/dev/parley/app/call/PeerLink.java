@@ -11,7 +11,9 @@ import dev.parley.rtc.peer.RemoteVideoTrack;
 import dev.parley.rtc.peer.RtcConfiguration;
 import dev.parley.rtc.peer.SessionDescription;
 import dev.parley.signaling.protocol.IceCandidateInit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ final class PeerLink implements PeerConnectionListener {
     private final LocalTracks tracks;
     private volatile boolean closed;
     private volatile long disconnectedSince = -1;
+    private final List<RemoteTrack> remoteTracks = new CopyOnWriteArrayList<>();
 
     PeerLink(String peerId, String name, boolean offerer, RtcConfiguration config, LocalTracks tracks,
              MeshSignaling signaling, MeshListener listener) {
@@ -133,11 +136,24 @@ final class PeerLink implements PeerConnectionListener {
         if (closed) {
             return;
         }
+        remoteTracks.add(track);
         if (track instanceof RemoteVideoTrack v) {
             listener.onRemoteVideo(peerId, v);
         } else if (track instanceof RemoteAudioTrack a) {
             listener.onRemoteAudio(peerId, a);
         }
+    }
+
+    /** Whether the peer closed its end: an RTCP BYE on its tracks (RFC 3550 §6.6), or the connection is gone. */
+    boolean remoteGone() {
+        PeerConnectionState state = pc.connectionState();
+        return state == PeerConnectionState.FAILED || state == PeerConnectionState.CLOSED
+                || remoteTracks.stream().anyMatch(RemoteTrack::ended);
+    }
+
+    /** Whether media flows with this peer now. */
+    boolean connected() {
+        return pc.connectionState() == PeerConnectionState.CONNECTED;
     }
 
     void close() {

@@ -107,6 +107,29 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
         onLeave.run();
     }
 
+    /**
+     * The signaling server's connection went away or came back. The call's media is peer to peer and goes on; the
+     * person is told the room's bookkeeping is reconnecting.
+     */
+    public void signalingStatus(boolean healthy) {
+        if (closed) {
+            return;
+        }
+        if (healthy) {
+            events.events().onCallStatus(CallStatus.CONNECTED, "Reconnected to the signaling server.");
+        } else {
+            events.events().onCallStatus(CallStatus.RECONNECTING,
+                    "Lost the signaling server. The call goes on; reconnecting…");
+        }
+    }
+
+    /** A device problem during the call (camera unplugged, microphone lost), as a banner. */
+    public void deviceNotice(String sentence) {
+        if (!closed) {
+            events.events().onNotice(Notice.warning(sentence, ""));
+        }
+    }
+
     // ---- mesh events ----
 
     @Override

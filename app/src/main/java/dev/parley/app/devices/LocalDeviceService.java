@@ -11,6 +11,7 @@ import dev.parley.ui.devices.DeviceEvents;
 import dev.parley.ui.devices.DeviceOption;
 import dev.parley.ui.devices.DeviceService;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The window's {@link DeviceService} over the capture module's {@link LocalMedia}: pickers list the device catalog,
@@ -21,6 +22,7 @@ public final class LocalDeviceService implements DeviceService {
     private final LocalMedia media;
     private final VideoFanOut camera = new VideoFanOut();
     private final VideoSource preview = camera.branch();
+    private volatile Consumer<DeviceNotice> noticeListener = n -> { };
     private volatile DeviceEvents events = new DeviceEvents() {
         @Override
         public void onDevicesChanged(DeviceOption.Kind kind) {
@@ -93,7 +95,13 @@ public final class LocalDeviceService implements DeviceService {
         return media.microphoneLevel().peakDbfs();
     }
 
+    /** Also told of every device switch (the call shows a problem as a banner). */
+    public void setNoticeListener(Consumer<DeviceNotice> listener) {
+        noticeListener = listener == null ? n -> { } : listener;
+    }
+
     private void noticed(DeviceNotice notice) {
+        noticeListener.accept(notice);
         events.onDeviceSwitched(kindOf(notice.kind()), notice.to() == null ? null : optionOf(notice.to()),
                 notice.message());
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * The lobby's {@link RoomService} on a {@link SignalingClient}: connects on first use, turns protocol
@@ -34,6 +35,7 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     private volatile Status lastStatus;
     private volatile boolean wasOpen;
     private volatile CallStarter callStarter;
+    private volatile BiConsumer<String, Boolean> statusListener = (s, h) -> { };
     /** The call of the room we are in: gets the media half of the signaling events. */
     private volatile SignalingListener call;
 
@@ -118,6 +120,12 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
     private void status(String sentence, boolean healthy) {
         lastStatus = new Status(sentence, healthy);
         events.onConnectionStatus(sentence, healthy);
+        statusListener.accept(sentence, healthy);
+    }
+
+    /** Also told of the server connection's health (the call shows "reconnecting" while media goes on). */
+    public void setStatusListener(BiConsumer<String, Boolean> listener) {
+        statusListener = listener == null ? (s, h) -> { } : listener;
     }
 
     public void setCallStarter(CallStarter starter) {

@@ -49,6 +49,12 @@ class RoomCallServiceTest {
 
         App(URI server) {
             rooms = new SignalingRoomService(server);
+            rooms.setStatusListener((sentence, healthy) -> {
+                RoomCallService c = call.get();
+                if (c != null) {
+                    c.signalingStatus(healthy);
+                }
+            });
             rooms.setCallStarter((room, rejoined, previous) -> {
                 RoomCallService c = new RoomCallService(room, new LocalTracks(camera, microphone, 300_000),
                         rooms.meshSignaling(), mixer, null, servers -> RtcConfiguration.loopback(), rooms::leaveRoom);
@@ -136,6 +142,31 @@ class RoomCallServiceTest {
             ben.call.get().leave();
             await(() -> ana.left.contains("Ben left."), "Ana sees Ben leave");
             assertThat(ben.statuses).contains(CallStatus.ENDED);
+        }
+    }
+
+    @Test
+    void mediaGoesOnWhileTheSignalingServerIsAwayAndThePersonIsToldItIsReconnecting() throws Exception {
+        SignalingServer server = new SignalingServer(ServerConfig.builder().host("127.0.0.1").port(0)
+                .passwordIterations(1_000).build()).start();
+        try (App ana = new App(URI.create(server.url()));
+             App ben = new App(URI.create(server.url()))) {
+            ana.rooms.createRoom("Ana", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            ben.rooms.joinRoom(ana.call.get().roomCode(), "Ben", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            await(() -> sum(ana.frames) > 10 && sum(ben.frames) > 10, "video both ways");
+
+            server.close();
+            await(() -> ana.statuses.contains(CallStatus.RECONNECTING) && ben.statuses.contains(CallStatus.RECONNECTING),
+                    "both told the signaling server is gone");
+            int anaBefore = sum(ana.frames);
+            int benBefore = sum(ben.frames);
+            Thread.sleep(5_000);
+            // 15 fps for 5 s: the peer-to-peer media never needed the server.
+            assertThat(sum(ana.frames) - anaBefore).as("frames Ana got while the server was away").isGreaterThan(50);
+            assertThat(sum(ben.frames) - benBefore).as("frames Ben got while the server was away").isGreaterThan(50);
+            assertThat(ana.left).as("nobody left").isEmpty();
+        } finally {
+            server.close();
         }
     }
 
