@@ -38,6 +38,7 @@ class CallControlsViewTest {
         model = new CallViewModel(service, Platform::runLater, now::get);
         view = new CallView(model);
         stage.setScene(new Scene(view, 1000, 640));
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 

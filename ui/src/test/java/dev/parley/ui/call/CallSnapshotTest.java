@@ -47,6 +47,7 @@ class CallSnapshotTest {
         model = new CallViewModel(service, Platform::runLater, now::get);
         view = new CallView(model);
         stage.setScene(new Scene(view, 1280, 720));
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 

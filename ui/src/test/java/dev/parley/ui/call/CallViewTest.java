@@ -36,6 +36,8 @@ class CallViewTest {
         model = new CallViewModel(service, Platform::runLater, now::get);
         view = new CallView(model);
         stage.setScene(new Scene(view, 1000, 640));
+        // The stage outlives a test: undo a size another test gave it (the tall-window test makes it 420x800).
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -47,6 +49,11 @@ class CallViewTest {
         for (int i = 0; i < names.length; i++) {
             service.events.onParticipantJoined("p" + i, names[i]);
             WaitForAsyncUtils.waitForFxEvents();
+            // Lay out now: on a slow machine the next pulse may not have come yet, leaving the previous arrangement.
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
             ParticipantGrid grid = view.grid();
             assertThat(grid.getChildren()).hasSize(i + 1);
             assertThat(new int[] {grid.columns(), grid.rows()}).as("%d people", i + 1).isEqualTo(layout[i]);

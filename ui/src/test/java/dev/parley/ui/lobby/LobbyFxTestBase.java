@@ -26,6 +26,7 @@ abstract class LobbyFxTestBase {
         model = new LobbyViewModel(service, devices, store, Platform::runLater, Runnable::run);
         view = new LobbyView(model);
         stage.setScene(LobbyTestScenes.create(view, model, LobbyTestScenes.themes(Theme.DARK), 1040, 760));
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 

@@ -27,6 +27,7 @@ class LobbyInShellTest {
     @SuppressWarnings("deprecation")
     void start(Stage stage) {
         stage.setScene(ParleyApplication.createScene(new LobbyViewModel(service, Platform::runLater)));
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 

@@ -53,6 +53,7 @@ class LobbySnapshotTest {
         model = new LobbyViewModel(rooms, devices, store, Platform::runLater, Runnable::run);
         view = new LobbyView(model);
         stage.setScene(LobbyTestScenes.create(view, model, LobbyTestScenes.themes(Theme.LIGHT), 1100, 760));
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 

@@ -39,6 +39,7 @@ class VideoGridTest {
         Pane root = new Pane(grid);
         scene = new Scene(root, 1280, 720);
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is shared by every test: take this scene's size
         stage.show();
     }
 
