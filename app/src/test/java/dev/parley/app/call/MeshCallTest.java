@@ -27,7 +27,7 @@ class MeshCallTest {
             bob.join(code);
             awaitTrue(() -> alice.from("Bob").frames.get() > 0 && bob.from("Alice").frames.get() > 0, 10_000,
                     "first frames both ways");
-            Thread.sleep(1000); // past the first keyframe's start-up
+            Thread.sleep(3000); // past the start-up: first keyframe, codecs still compiling in a fresh JVM
 
             long aliceSent0 = alice.camera.framesProduced();
             long bobSent0 = bob.camera.framesProduced();

@@ -68,11 +68,7 @@ public final class CallView extends StackPane {
         setMinSize(0, 0);
 
         grid.setId("participantGrid");
-        Label waiting = new Label("Waiting for others to join. Share the room code " + model.roomCode() + ".");
-        waiting.setId("waitingLabel");
-        waiting.getStyleClass().add("waiting-label");
-        waiting.setWrapText(true);
-        waiting.visibleProperty().bind(Bindings.isEmpty(model.participants()));
+        InviteCard waiting = new InviteCard(model);
         selfView = new SelfView(model);
         selfView.maxWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(140, Math.min(280, getWidth() * 0.2)), widthProperty()));

@@ -11,6 +11,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CallViewTest {
 
     @Test
     void theGridShowsOneToFourParticipantsWithNamesAndPlaceholders(FxRobot robot) {
-        assertThat(robot.lookup("#waitingLabel").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#inviteCard").query().isVisible()).isTrue();
         String[] names = {"Ana Lima", "Ben", "Grace Hopper", "Linus"};
         int[][] layout = {{1, 1}, {2, 1}, {2, 2}, {2, 2}};
         for (int i = 0; i < names.length; i++) {
@@ -59,7 +60,7 @@ class CallViewTest {
             assertThat(new int[] {grid.columns(), grid.rows()}).as("%d people", i + 1).isEqualTo(layout[i]);
             assertTilesInsideAndApart(grid);
         }
-        assertThat(robot.lookup("#waitingLabel").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#inviteCard").query().isVisible()).isFalse();
         assertThat(robot.lookup("#participantGrid .tile-name").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactlyInAnyOrder(names);
         // Nobody sent video yet: everyone shows initials in a circle.
@@ -89,7 +90,7 @@ class CallViewTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.grid().getChildren()).isEmpty();
-        assertThat(robot.lookup("#waitingLabel").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#inviteCard").query().isVisible()).isTrue();
     }
 
     @Test
@@ -149,6 +150,24 @@ class CallViewTest {
         assertThat(robot.lookup("#banners .banner-info .banner-sentence").queryAs(Label.class).getText())
                 .contains("7mq2k-xd41r");
         assertThat(text(robot, "#roomCodeLabel")).isEqualTo("7mq2k-xd41r");
+    }
+
+    @Test
+    void aloneInTheRoomThePersonSeesTheCodeLargeAndCanCopyItOrTheLink(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#inviteCard").query().isVisible()).isTrue();
+        assertThat(text(robot, "#inviteCode")).isEqualTo("7mq2k-xd41r");
+        assertThat(robot.lookup("#inviteLink").queryAs(TextField.class).getText())
+                .isEqualTo("parley://join/7mq2k-xd41r");
+        robot.clickOn("#copyInviteLinkButton");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                .isEqualTo("parley://join/7mq2k-xd41r");
+        robot.clickOn("#copyInviteCodeButton");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                .isEqualTo("7mq2k-xd41r");
+
+        service.events.onParticipantJoined("p", "Ana");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#inviteCard").query().isVisible()).as("someone came: the grid shows").isFalse();
     }
 
     private static String text(FxRobot robot, String query) {
