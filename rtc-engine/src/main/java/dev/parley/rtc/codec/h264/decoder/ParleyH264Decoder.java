@@ -210,6 +210,10 @@ public final class ParleyH264Decoder implements VideoDecoder {
                 }
                 throw e;
             }
+            if (sliceGroupPps[s.pps().ppsId()]) {
+                // The PPS with this id was replaced by one with slice groups, which ParameterSets cannot hold.
+                throw new UnsupportedSlices("slice groups (FMO)");
+            }
             String why = StreamSupport.unsupported(s.sps(), s.pps());
             if (why == null && s.sliceType() != SliceHeaderStart.I && s.sliceType() != SliceHeaderStart.P) {
                 why = "slice_type " + s.sliceType() + " (only I and P slices are decoded here)";
