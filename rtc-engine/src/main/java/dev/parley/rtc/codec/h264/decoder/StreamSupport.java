@@ -85,6 +85,18 @@ final class StreamSupport {
         return id < ParameterSets.MAX_PPS ? id : -1;
     }
 
+    /** seq_parameter_set_id of an SPS NAL unit (after profile_idc, the constraint flags and level_idc), or -1. */
+    static int spsId(byte[] nal) {
+        try {
+            BitReader r = new BitReader(EmulationPrevention.unescape(nal, 1, Math.max(0, Math.min(nal.length - 1, 16))));
+            r.readBits(24);
+            int id = r.readUe();
+            return id < ParameterSets.MAX_SPS ? id : -1;
+        } catch (H264ParseException e) {
+            return -1;
+        }
+    }
+
     /** pic_parameter_set_id of a slice NAL unit (after first_mb_in_slice and slice_type), or -1. */
     static int slicePpsId(byte[] nal) {
         int id = field(nal, 2, 0);
