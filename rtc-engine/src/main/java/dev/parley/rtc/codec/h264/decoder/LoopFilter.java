@@ -89,6 +89,7 @@ final class LoopFilter {
         }
         int bpr = map.blocksPerRow;
         int fb = map.firstBlock(mb);
+        int mask = map.codedMask[mb];
         int any = 0;
         if (!left) {
             bsV[0] = bsV[1] = bsV[2] = bsV[3] = 0;
@@ -96,9 +97,10 @@ final class LoopFilter {
             bsV[0] = bsV[1] = bsV[2] = bsV[3] = 4;
             any = 4;
         } else {
+            int coded = mask | map.codedMask[mb - 1] >>> 3; // block row k: bit 4k of either side
             for (int k = 0; k < 4; k++) {
                 int q = fb + k * bpr;
-                any |= bsV[k] = interStrength(map, q, q - 1);
+                any |= bsV[k] = (coded >>> (4 * k) & 1) != 0 ? 2 : motionStrength(map, q, q - 1);
             }
         }
         if (!top) {
@@ -107,28 +109,40 @@ final class LoopFilter {
             bsH[0] = bsH[1] = bsH[2] = bsH[3] = 4;
             any = 4;
         } else {
+            int coded = mask | map.codedMask[mb - map.mbWidth] >>> 12; // block column k: bit k of either side
             for (int k = 0; k < 4; k++) {
                 int q = fb + k;
-                any |= bsH[k] = interStrength(map, q, q - bpr);
+                any |= bsH[k] = (coded >>> k & 1) != 0 ? 2 : motionStrength(map, q, q - bpr);
             }
+        }
+        // Inner edges: bit y4 * 4 + x4 of vertical (horizontal) edge e is coded on either side of it.
+        int codedV = mask | mask << 1;
+        int codedH = mask | mask << 4;
+        if (map.oneMotion[mb]) {
+            for (int e = 1; e < 4; e++) {
+                for (int k = 0; k < 4; k++) {
+                    any |= bsV[e * 4 + k] = (codedV >>> (k * 4 + e) & 1) << 1;
+                    any |= bsH[e * 4 + k] = (codedH >>> (e * 4 + k) & 1) << 1;
+                }
+            }
+            return any != 0;
         }
         for (int e = 1; e < 4; e++) {
             for (int k = 0; k < 4; k++) {
                 int q = fb + k * bpr + e;
-                any |= bsV[e * 4 + k] = interStrength(map, q, q - 1);
+                any |= bsV[e * 4 + k] = (codedV >>> (k * 4 + e) & 1) != 0 ? 2 : motionStrength(map, q, q - 1);
                 q = fb + e * bpr + k;
-                any |= bsH[e * 4 + k] = interStrength(map, q, q - bpr);
+                any |= bsH[e * 4 + k] = (codedH >>> (e * 4 + k) & 1) != 0 ? 2 : motionStrength(map, q, q - bpr);
             }
         }
         return any != 0;
     }
 
-    /** bS between two 4x4 luma blocks of inter macroblocks (P: one vector each). */
-    private static int interStrength(MacroblockMap map, int q, int p) {
-        byte[] tc = map.totalCoeff;
-        if ((tc[q] | tc[p]) != 0) {
-            return 2;
-        }
+    /**
+     * bS 1 or 0 between two 4x4 luma blocks of inter macroblocks without coefficients (P: one vector each): 1 when
+     * they predict from different pictures or their vectors differ by 4 quarter samples or more.
+     */
+    private static int motionStrength(MacroblockMap map, int q, int p) {
         if (map.refSerial[q] != map.refSerial[p]) {
             return 1;
         }

@@ -41,6 +41,8 @@ final class MacroblockDecoder {
     /** Residual levels in scan order: 16 luma blocks by luma4x4BlkIdx, then the luma DC block. */
     private final int[] lumaLevels = new int[17 * 16];
     private final int[] lumaTotal = new int[17];
+    /** Raster bits of the luma 4x4 blocks with coefficients (see {@link MacroblockMap#codedMask}). */
+    private int codedMask;
     /** Chroma DC levels, Cb then Cr; chroma AC levels by (component * 4 + block) * 16. */
     private final int[] chromaDc = new int[8];
     private final int[] chromaAc = new int[8 * 16];
@@ -125,6 +127,8 @@ final class MacroblockDecoder {
         mvp.predictSkip();
         predictInter(mb, 0, 0, 4, 4, list0[0], mvp.predX, mvp.predY);
         MotionVectorPredictor.storeUniform(map, mb, 0, list0[0].serial, mvp.predX, mvp.predY);
+        map.codedMask[mb] = 0;
+        map.oneMotion[mb] = true;
         clearBlocks(mb, 0);
         record(mb, MacroblockMap.P_SKIP, qp);
     }
@@ -275,6 +279,8 @@ final class MacroblockDecoder {
             }
         }
         mvp.store(map, mb, list0);
+        map.codedMask[mb] = codedMask;
+        map.oneMotion[mb] = mbType == 0;
         fillModes(mb);
         interResidual(mb, cbp);
         record(mb, MacroblockMap.P_INTER, qp);
@@ -343,6 +349,7 @@ final class MacroblockDecoder {
         int fb = map.firstBlock(mb);
         int bpr = map.blocksPerRow;
         byte[] totals = map.totalCoeff;
+        int mask = 0;
         if (i16) {
             lumaTotal[16] = block(nC(totals, fb, bpr, 0, 0), 16, lumaLevels, 256);
         }
@@ -357,7 +364,11 @@ final class MacroblockDecoder {
             }
             totals[k] = (byte) total;
             lumaTotal[blk] = total;
+            if (total != 0) {
+                mask |= 1 << (by * 4 + bx);
+            }
         }
+        codedMask = mask;
         int fc = map.firstChromaBlock(mb);
         int cpr = map.chromaBlocksPerRow;
         int chromaCbp = cbp >> 4;

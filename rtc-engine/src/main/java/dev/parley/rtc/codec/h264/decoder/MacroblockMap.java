@@ -41,6 +41,12 @@ final class MacroblockMap {
     final byte[] filterIdc;
     final byte[] filterOffsetA;
     final byte[] filterOffsetB;
+    /**
+     * Per inter macroblock: bit {@code y4 * 4 + x4} set for each luma 4x4 block with coefficients (the bS 2 test of
+     * §8.7.2.1), and whether all its blocks share one reference and vector (P_Skip, P_L0_16x16).
+     */
+    final int[] codedMask;
+    final boolean[] oneMotion;
     /** Per luma 4x4 block: TotalCoeff of its block (16 for I_PCM, §9.2.1). */
     final byte[] totalCoeff;
     /** Per chroma 4x4 block of Cb and Cr: TotalCoeff of its AC block. */
@@ -70,6 +76,8 @@ final class MacroblockMap {
         filterIdc = new byte[mbCount];
         filterOffsetA = new byte[mbCount];
         filterOffsetB = new byte[mbCount];
+        codedMask = new int[mbCount];
+        oneMotion = new boolean[mbCount];
         int blocks = mbCount * 16;
         totalCoeff = new byte[blocks];
         totalCoeffCb = new byte[mbCount * 4];
