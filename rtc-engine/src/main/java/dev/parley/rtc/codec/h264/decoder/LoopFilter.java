@@ -323,15 +323,16 @@ final class LoopFilter {
         }
     }
 
+    // Math.abs, min and max compile to branch-free instructions: the filter's data-dependent tests mispredict.
     private static int abs(int x) {
-        return x < 0 ? -x : x;
+        return Math.abs(x);
     }
 
     private static int clip3(int lo, int hi, int x) {
-        return x < lo ? lo : x > hi ? hi : x;
+        return Math.max(lo, Math.min(hi, x));
     }
 
     private static int clip1(int x) {
-        return x < 0 ? 0 : x > 255 ? 255 : x;
+        return Math.max(0, Math.min(255, x));
     }
 }
