@@ -28,8 +28,10 @@ final class LumaInterpolator {
     /** A j1 from six biased sums carries 32 times the bias (the taps sum to 32). */
     private static final int J_BIAS = 32 * BIAS;
 
-    /** Unrounded 6-tap sums: up to 21 rows of 16 (horizontal b1), or 16 rows of 24 (biased vertical h1). */
+    /** Biased 6-tap sums: up to 21 rows of 16 (horizontal b1), or 16 rows of 24 (vertical h1). */
     private final int[] tmp = new int[21 * 24];
+    /** The vertical sums of a diagonal position while {@link #tmp} takes the horizontal ones. */
+    private final int[] tmp2 = new int[16 * 16];
 
     /**
      * Predicts the {@code w x h} block (w, h in 4..16) at luma (x, y) with motion vector (mvx, mvy) in quarter samples
@@ -66,33 +68,28 @@ final class LumaInterpolator {
     // E - 5F + 20G + 20H - 5I + J of 8-241 written as (E + J) - 5 (F + I) + 20 (G + H).
 
     /** a, b, c (yFrac 0): b = Clip1((b1 + 16) >> 5), averaged with G (a) or the full sample right of it (c). */
-    private static void horizontal(byte[] s, int src, int stride, int xFrac, int w, int h, byte[] dst, int dstOff,
+    private void horizontal(byte[] s, int src, int stride, int xFrac, int w, int h, byte[] dst, int dstOff,
             int dstStride) {
+        int[] t = tmp;
+        int ts = rowSums(tmp, s, src, stride, w, h);
+        int full = xFrac == 1 ? 0 : 1;
         for (int j = 0; j < h; j++) {
-            int p = src + j * stride - 2;
+            int o = j * ts;
             int d = dstOff + j * dstStride;
-            int s0 = s[p] & 0xff, s1 = s[p + 1] & 0xff, s2 = s[p + 2] & 0xff, s3 = s[p + 3] & 0xff;
-            int s4 = s[p + 4] & 0xff;
+            int p = src + j * stride + full;
             for (int i = 0; i < w; i++) {
-                int s5 = s[p + i + 5] & 0xff;
-                int b = clip((s0 + s5 - 5 * (s1 + s4) + 20 * (s2 + s3) + 16) >> 5);
-                dst[d + i] = (byte) (xFrac == 2 ? b : (b + (xFrac == 1 ? s2 : s3) + 1) >> 1);
-                s0 = s1;
-                s1 = s2;
-                s2 = s3;
-                s3 = s4;
-                s4 = s5;
+                int v = clip((t[o + i] - BIAS + 16) >> 5);
+                dst[d + i] = (byte) (xFrac == 2 ? v : (v + (s[p + i] & 0xff) + 1) >> 1);
             }
         }
     }
 
     /**
      * The vertical sums h1 + {@link #BIAS} of rows 0 .. h - 1 at source columns {@code col0 + c}, c in [0, width)
-     * rounded up to a multiple of 8, into {@code tmp[j * stride8 + c]} ({@code stride8} returned). Eight columns
+     * rounded up to a multiple of 8, into {@code t[j * stride8 + c]} ({@code stride8} returned). Eight columns
      * at a time, sliding down the rows: one long read per row and group.
      */
-    private int columnSums(byte[] s, int src, int stride, int col0, int width, int h) {
-        int[] t = tmp;
+    private static int columnSums(int[] t, byte[] s, int src, int stride, int col0, int width, int h) {
         int stride8 = (width + 7) & ~7;
         for (int c = 0; c < stride8; c += 8) {
             int p = src + col0 + c - 2 * stride;
@@ -130,7 +127,7 @@ final class LumaInterpolator {
     private void vertical(byte[] s, int src, int stride, int yFrac, int w, int h, byte[] dst, int dstOff,
             int dstStride) {
         int[] t = tmp;
-        int ts = columnSums(s, src, stride, 0, w, h);
+        int ts = columnSums(tmp, s, src, stride, 0, w, h);
         int full = yFrac == 1 ? 0 : stride;
         for (int j = 0; j < h; j++) {
             int o = j * ts;
@@ -143,24 +140,40 @@ final class LumaInterpolator {
         }
     }
 
-    /** b1 of rows {@code rows} from source row {@code src} (its column -2 .. w + 2 read) into t, row stride w. */
-    private void rowSums(byte[] s, int src, int stride, int w, int rows) {
-        int[] t = tmp;
+    /**
+     * The horizontal sums b1 + {@link #BIAS} of {@code rows} rows from source row {@code src} (its columns -2 .. w + 2
+     * read) into {@code t[r * stride8 + i]}, i in [0, w) rounded up to a multiple of 8 ({@code stride8} returned).
+     * Eight outputs from four longs: the even and odd bytes of the rows at columns i - 2, i, i + 2 and i + 4 are
+     * exactly the six taps of the four even and of the four odd outputs.
+     */
+    private static int rowSums(int[] t, byte[] s, int src, int stride, int w, int rows) {
+        int stride8 = (w + 7) & ~7;
         for (int r = 0; r < rows; r++) {
             int p = src + r * stride - 2;
-            int o = r * w;
-            int s0 = s[p] & 0xff, s1 = s[p + 1] & 0xff, s2 = s[p + 2] & 0xff, s3 = s[p + 3] & 0xff;
-            int s4 = s[p + 4] & 0xff;
-            for (int i = 0; i < w; i++) {
-                int s5 = s[p + i + 5] & 0xff;
-                t[o + i] = s0 + s5 - 5 * (s1 + s4) + 20 * (s2 + s3);
-                s0 = s1;
-                s1 = s2;
-                s2 = s3;
-                s3 = s4;
-                s4 = s5;
+            for (int i = 0, k = r * stride8; i < stride8; i += 8, k += 8) {
+                long a = (long) LONG_LE.get(s, p + i);
+                long b = (long) LONG_LE.get(s, p + i + 2);
+                long c = (long) LONG_LE.get(s, p + i + 4);
+                long d = (long) LONG_LE.get(s, p + i + 6);
+                long ae = a & LANES;
+                long ao = a >>> 8 & LANES;
+                long be = b & LANES;
+                long bo = b >>> 8 & LANES;
+                long ce = c & LANES;
+                long co = c >>> 8 & LANES;
+                long even = ae + co + 20 * (be + bo) + BIAS_LANES - 5 * (ao + ce);
+                long odd = ao + (d & LANES) + 20 * (bo + ce) + BIAS_LANES - 5 * (be + co);
+                t[k] = (int) even & 0xffff;
+                t[k + 1] = (int) odd & 0xffff;
+                t[k + 2] = (int) (even >>> 16) & 0xffff;
+                t[k + 3] = (int) (odd >>> 16) & 0xffff;
+                t[k + 4] = (int) (even >>> 32) & 0xffff;
+                t[k + 5] = (int) (odd >>> 32) & 0xffff;
+                t[k + 6] = (int) (even >>> 48);
+                t[k + 7] = (int) (odd >>> 48);
             }
         }
+        return stride8;
     }
 
     /**
@@ -169,15 +182,15 @@ final class LumaInterpolator {
      */
     private void centreColumnPair(byte[] s, int src, int stride, int yFrac, int w, int h, byte[] dst, int dstOff,
             int dstStride) {
-        rowSums(s, src - 2 * stride, stride, w, h + 5); // t row r: source row r - 2
+        int ts = rowSums(tmp, s, src - 2 * stride, stride, w, h + 5); // t row r: source row r - 2
         int[] t = tmp;
         for (int i = 0; i < w; i++) {
             int d = dstOff + i;
-            int t0 = t[i], t1 = t[w + i], t2 = t[2 * w + i], t3 = t[3 * w + i], t4 = t[4 * w + i];
-            for (int j = 0, k = 5 * w + i; j < h; j++, k += w, d += dstStride) {
+            int t0 = t[i], t1 = t[ts + i], t2 = t[2 * ts + i], t3 = t[3 * ts + i], t4 = t[4 * ts + i];
+            for (int j = 0, k = 5 * ts + i; j < h; j++, k += ts, d += dstStride) {
                 int t5 = t[k];
-                int c = clip((t0 + t5 - 5 * (t1 + t4) + 20 * (t2 + t3) + 512) >> 10);
-                dst[d] = (byte) (yFrac == 2 ? c : (c + clip(((yFrac == 1 ? t2 : t3) + 16) >> 5) + 1) >> 1);
+                int c = clip((t0 + t5 - 5 * (t1 + t4) + 20 * (t2 + t3) - J_BIAS + 512) >> 10);
+                dst[d] = (byte) (yFrac == 2 ? c : (c + clip(((yFrac == 1 ? t2 : t3) - BIAS + 16) >> 5) + 1) >> 1);
                 t0 = t1;
                 t1 = t2;
                 t2 = t3;
@@ -195,7 +208,7 @@ final class LumaInterpolator {
     private void centreRowPair(byte[] s, int src, int stride, int xFrac, int w, int h, byte[] dst, int dstOff,
             int dstStride) {
         int[] t = tmp;
-        int ts = columnSums(s, src, stride, -2, w + 5, h);
+        int ts = columnSums(tmp, s, src, stride, -2, w + 5, h);
         boolean next = xFrac == 3; // h1 of column i + 2 (i) or i + 3 (k) of tmp
         for (int j = 0; j < h; j++) {
             int o = j * ts;
@@ -221,25 +234,17 @@ final class LumaInterpolator {
      */
     private void diagonal(byte[] s, int src, int stride, int xFrac, int yFrac, int w, int h, byte[] dst,
             int dstOff, int dstStride) {
+        int[] v = tmp2;
+        int ts = columnSums(v, s, src, stride, xFrac == 3 ? 1 : 0, w, h);
         int[] t = tmp;
-        int ts = columnSums(s, src, stride, xFrac == 3 ? 1 : 0, w, h);
-        int bRow = yFrac == 3 ? stride : 0;
+        rowSums(t, s, src + (yFrac == 3 ? stride : 0), stride, w, h); // the same row stride: w rounded up to 8
         for (int j = 0; j < h; j++) {
             int o = j * ts;
             int d = dstOff + j * dstStride;
-            int p = src + j * stride + bRow - 2;
-            int s0 = s[p] & 0xff, s1 = s[p + 1] & 0xff, s2 = s[p + 2] & 0xff, s3 = s[p + 3] & 0xff;
-            int s4 = s[p + 4] & 0xff;
             for (int i = 0; i < w; i++) {
-                int s5 = s[p + i + 5] & 0xff;
-                int b = clip((s0 + s5 - 5 * (s1 + s4) + 20 * (s2 + s3) + 16) >> 5);
-                int v = clip((t[o + i] - BIAS + 16) >> 5);
-                dst[d + i] = (byte) ((b + v + 1) >> 1);
-                s0 = s1;
-                s1 = s2;
-                s2 = s3;
-                s3 = s4;
-                s4 = s5;
+                int b = clip((t[o + i] - BIAS + 16) >> 5);
+                int c = clip((v[o + i] - BIAS + 16) >> 5);
+                dst[d + i] = (byte) ((b + c + 1) >> 1);
             }
         }
     }
