@@ -90,6 +90,9 @@ final class LoopFilter {
         int bpr = map.blocksPerRow;
         int fb = map.firstBlock(mb);
         int mask = map.codedMask[mb];
+        // A one-vector macroblock keeps its motion in its right column and bottom row: its bottom-right block.
+        boolean one = map.oneMotion[mb];
+        int rep = fb + 3 * bpr + 3;
         int any = 0;
         if (!left) {
             bsV[0] = bsV[1] = bsV[2] = bsV[3] = 0;
@@ -98,9 +101,12 @@ final class LoopFilter {
             any = 4;
         } else {
             int coded = mask | map.codedMask[mb - 1] >>> 3; // block row k: bit 4k of either side
+            boolean bothOne = one && map.oneMotion[mb - 1];
+            int motion = bothOne ? motionStrength(map, rep, fb - 1) : 0;
             for (int k = 0; k < 4; k++) {
                 int q = fb + k * bpr;
-                any |= bsV[k] = (coded >>> (4 * k) & 1) != 0 ? 2 : motionStrength(map, q, q - 1);
+                any |= bsV[k] = (coded >>> (4 * k) & 1) != 0 ? 2
+                        : bothOne ? motion : motionStrength(map, one ? rep : q, q - 1);
             }
         }
         if (!top) {
@@ -110,15 +116,18 @@ final class LoopFilter {
             any = 4;
         } else {
             int coded = mask | map.codedMask[mb - map.mbWidth] >>> 12; // block column k: bit k of either side
+            boolean bothOne = one && map.oneMotion[mb - map.mbWidth];
+            int motion = bothOne ? motionStrength(map, rep, fb - bpr) : 0;
             for (int k = 0; k < 4; k++) {
                 int q = fb + k;
-                any |= bsH[k] = (coded >>> k & 1) != 0 ? 2 : motionStrength(map, q, q - bpr);
+                any |= bsH[k] = (coded >>> k & 1) != 0 ? 2
+                        : bothOne ? motion : motionStrength(map, one ? rep : q, q - bpr);
             }
         }
         // Inner edges: bit y4 * 4 + x4 of vertical (horizontal) edge e is coded on either side of it.
         int codedV = mask | mask << 1;
         int codedH = mask | mask << 4;
-        if (map.oneMotion[mb]) {
+        if (one) {
             for (int e = 1; e < 4; e++) {
                 for (int k = 0; k < 4; k++) {
                     any |= bsV[e * 4 + k] = (codedV >>> (k * 4 + e) & 1) << 1;

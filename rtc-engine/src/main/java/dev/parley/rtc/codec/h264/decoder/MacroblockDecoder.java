@@ -278,7 +278,11 @@ final class MacroblockDecoder {
                 }
             }
         }
-        mvp.store(map, mb, list0);
+        if (mbType == 0) {
+            MotionVectorPredictor.storeUniform(map, mb, partRef[0], list0[partRef[0]].serial, mvp.lastX, mvp.lastY);
+        } else {
+            mvp.store(map, mb, list0);
+        }
         map.codedMask[mb] = codedMask;
         map.oneMotion[mb] = mbType == 0;
         fillModes(mb);
@@ -466,19 +470,9 @@ final class MacroblockDecoder {
         chromaResidual(mb, cbp >> 4);
     }
 
-    /** Intra macroblocks: no motion, for the prediction and deblocking of their neighbours. */
+    /** Intra macroblocks: no motion (reference -1), for the motion vector prediction of their neighbours. */
     private void intraMotion(int mb) {
-        int fb = map.firstBlock(mb);
-        int bpr = map.blocksPerRow;
-        for (int r4 = 0; r4 < 4; r4++) {
-            int k = fb + r4 * bpr;
-            for (int c = 0; c < 4; c++) {
-                map.refIdx[k + c] = -1;
-                map.refSerial[k + c] = -1;
-                map.mvX[k + c] = 0;
-                map.mvY[k + c] = 0;
-            }
-        }
+        MotionVectorPredictor.storeUniform(map, mb, -1, -1, 0, 0);
     }
 
     /** Blocks outside Intra 4x4 macroblocks offer Intra_4x4_DC to their neighbours (§8.3.1.1). */

@@ -54,6 +54,8 @@ final class MacroblockMap {
     final byte[] totalCoeffCr;
     /** Per luma 4x4 block: Intra4x4PredMode, {@link #DC_MODE} outside Intra 4x4 macroblocks. */
     final byte[] intraMode;
+    // The motion of a macroblock with one vector for all its blocks ({@link #oneMotion}, and intra macroblocks) is
+    // kept in its right column and bottom row only: the blocks its neighbours' prediction and deblocking read.
     /** Per luma 4x4 block: refIdxL0 in its slice's list, -1 for intra. */
     final byte[] refIdx;
     /** Per luma 4x4 block: {@link Picture#serial} of the picture it predicts from, -1 for intra. */

@@ -151,8 +151,14 @@ final class MotionVectorPredictor {
         predict(0, 0, 4, 0, MEDIAN);
     }
 
+    /** The vector of the last {@link #set}. */
+    int lastX;
+    int lastY;
+
     /** Gives the {@code w4 x h4} blocks at (x4, y4) of the macroblock their reference index and vector. */
     void set(int x4, int y4, int w4, int h4, int refIdx, int x, int y) {
+        lastX = x;
+        lastY = y;
         for (int r = y4; r < y4 + h4; r++) {
             for (int c = x4; c < x4 + w4; c++) {
                 int i = at(c, r);
@@ -179,17 +185,25 @@ final class MotionVectorPredictor {
         }
     }
 
-    /** Gives all 16 blocks of the macroblock one reference and vector, straight into the map (P_Skip). */
+    /**
+     * Gives the macroblock one reference and vector, straight into the map (P_Skip, P_L0_16x16, and intra with
+     * reference -1): only into its right column and bottom row, the blocks neighbours read (see
+     * {@link MacroblockMap#mvX}).
+     */
     static void storeUniform(MacroblockMap map, int mb, int refIdx, int serial, int x, int y) {
         int bpr = map.blocksPerRow;
         int fb = map.firstBlock(mb);
-        for (int r = 0; r < 4; r++) {
-            for (int k = fb + r * bpr, end = k + 4; k < end; k++) {
-                map.refIdx[k] = (byte) refIdx;
-                map.refSerial[k] = serial;
-                map.mvX[k] = x;
-                map.mvY[k] = y;
-            }
+        for (int k = fb + 3; k < fb + 3 * bpr; k += bpr) {
+            map.refIdx[k] = (byte) refIdx;
+            map.refSerial[k] = serial;
+            map.mvX[k] = x;
+            map.mvY[k] = y;
+        }
+        for (int k = fb + 3 * bpr, end = k + 4; k < end; k++) {
+            map.refIdx[k] = (byte) refIdx;
+            map.refSerial[k] = serial;
+            map.mvX[k] = x;
+            map.mvY[k] = y;
         }
     }
 
