@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Not a test: a by-hand speed comparison of {@link ParleyH264Decoder} and {@link JcodecH264Decoder} on 30-frame
  * 640x480 clips encoded by Parley's encoder at about 1 Mbit/s (one IDR, then P frames). Prints frames per second
- * of each decoder, best of several rounds after warm-up. Run with the test classpath:
+ * of each decoder, the best of 16 rounds after 8 of warm-up. Run with the test classpath:
  * {@code java -cp <test-classes>:<classes>:<deps> dev.parley.rtc.codec.h264.decoder.DecoderSpeed [kind ...]}.
  */
 public final class DecoderSpeed {
@@ -40,7 +40,7 @@ public final class DecoderSpeed {
 
     private static double fps(Supplier<VideoDecoder> factory, List<List<byte[]>> units) {
         double best = 0;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 24; round++) {
             try (VideoDecoder d = factory.get()) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < units.size(); i++) {
@@ -49,7 +49,7 @@ public final class DecoderSpeed {
                     }
                 }
                 long t = System.nanoTime() - t0;
-                if (round >= 4) {
+                if (round >= 8) {
                     best = Math.max(best, units.size() * 1e9 / t);
                 }
             }

@@ -289,6 +289,48 @@ class ParleyH264DecoderTest {
         }
     }
 
+    /**
+     * Non-reference pictures (nal_ref_idc 0) take frame_num PrevRefFrameNum + 1 and are not stored: the pictures
+     * after them, and after a lost one, decode (pictures of P_Skip macroblocks: copies of the IDR).
+     */
+    @Test
+    void nonReferencePicturesDecodeAndAreNotStored() {
+        PcmIntraWriter writer = new PcmIntraWriter(32, 32);
+        byte[][] planes = randomPlanes(32, 32, 9);
+        try (ParleyH264Decoder decoder = new ParleyH264Decoder()) {
+            byte[] idr = DecodedFrames.packed(decoded(decoder.decode(writer.writeIdr(planes[0], planes[1],
+                    planes[2]), 0)));
+            int[][] pictures = {{1, 0}, {1, 0}, {1, 2}, {2, 0}, {2, 0}, {2, 1}, {3, 1}}; // frame_num, nal_ref_idc
+            for (int i = 0; i < pictures.length; i++) {
+                if (i == 4) {
+                    continue; // a non-reference picture lost: no gap
+                }
+                VideoFrame f = decoded(decoder.decode(List.of(skipPicture(writer, pictures[i][0], pictures[i][1])),
+                        i + 1));
+                assertThat(DecodedFrames.packed(f)).as("picture %d", i).isEqualTo(idr);
+            }
+        }
+    }
+
+    /** A P picture of the 4 macroblocks of a 32x32 stream, all P_Skip, the deblocking filter off. */
+    private static byte[] skipPicture(PcmIntraWriter writer, int frameNum, int nalRefIdc) {
+        BitWriter w = new BitWriter();
+        w.writeUe(0); // first_mb_in_slice
+        w.writeUe(5); // P
+        w.writeUe(0);
+        w.writeBits(frameNum, writer.sps().log2MaxFrameNum());
+        w.writeBit(false); // num_ref_idx_active_override_flag
+        w.writeBit(false); // ref_pic_list_modification_flag_l0
+        if (nalRefIdc != 0) {
+            w.writeBit(false); // adaptive_ref_pic_marking_mode_flag
+        }
+        w.writeSe(0); // slice_qp_delta
+        w.writeUe(1); // disable_deblocking_filter_idc
+        w.writeUe(4); // mb_skip_run
+        w.writeTrailingBits();
+        return Nal.withHeader(NalHeader.of(nalRefIdc, NalUnitType.SLICE_NON_IDR), w.toByteArray());
+    }
+
     @Test
     void arbitrarySliceOrderIsUnsupported() {
         DecodedFrames.Stream s = slicedStream();
