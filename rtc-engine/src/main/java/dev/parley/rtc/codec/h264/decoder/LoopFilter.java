@@ -1,9 +1,5 @@
 package dev.parley.rtc.codec.h264.decoder;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The deblocking filter process (§8.7) over a whole decoded picture, in place, for frame pictures of 4:2:0 8-bit
  * video with the 4x4 transform: per macroblock in raster order, luma vertical edges left to right, luma horizontal
@@ -18,8 +14,6 @@ import java.nio.ByteOrder;
  * Not thread-safe (per-macroblock strength arrays).
  */
 final class LoopFilter {
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     // Table 8-16: alpha' by indexA and beta' by indexB.
     private static final int[] ALPHA = {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 5, 6, 7, 8, 9, 10, 12, 13,
@@ -215,14 +209,8 @@ final class LoopFilter {
                 }
             } else {
                 int tc0 = TC0[(strength - 1) * 52 + indexA];
-                if (across == 1) {
-                    for (int j = 0; j < 4; j++, i += along) {
-                        lumaNormalAcrossColumns(s, i, alpha, beta, tc0);
-                    }
-                } else {
-                    for (int j = 0; j < 4; j++, i += along) {
-                        lumaNormal(s, i, across, alpha, beta, tc0);
-                    }
+                for (int j = 0; j < 4; j++, i += along) {
+                    lumaNormal(s, i, across, alpha, beta, tc0);
                 }
             }
         }
@@ -250,33 +238,6 @@ final class LoopFilter {
         int avg = (p0 + q0 + 1) >> 1;
         s[i - 2 * a] = (byte) (p1 + (clip3(-tc0, tc0, (p2 + avg - (p1 << 1)) >> 1) & -ap));
         s[i + a] = (byte) (q1 + (clip3(-tc0, tc0, (q2 + avg - (q1 << 1)) >> 1) & -aq));
-    }
-
-    /**
-     * {@link #lumaNormal} for a line of a vertical edge, whose eight samples p3 .. q3 are adjacent: read and written
-     * as one long (byte k of the array is bits 8k..8k+7 of the little-endian long).
-     */
-    private static void lumaNormalAcrossColumns(byte[] s, int i, int alpha, int beta, int tc0) {
-        long v = (long) LONG_LE.get(s, i - 4);
-        int p0 = (int) (v >>> 24) & 0xff;
-        int q0 = (int) (v >>> 32) & 0xff;
-        int p1 = (int) (v >>> 16) & 0xff;
-        int q1 = (int) (v >>> 40) & 0xff;
-        if (((abs(p0 - q0) - alpha) & (abs(p1 - p0) - beta) & (abs(q1 - q0) - beta)) >= 0) {
-            return;
-        }
-        int p2 = (int) (v >>> 8) & 0xff;
-        int q2 = (int) (v >>> 48) & 0xff;
-        int ap = (abs(p2 - p0) - beta) >>> 31;
-        int aq = (abs(q2 - q0) - beta) >>> 31;
-        int tc = tc0 + ap + aq;
-        int delta = clip3(-tc, tc, (((q0 - p0) << 2) + (p1 - q1) + 4) >> 3);
-        int avg = (p0 + q0 + 1) >> 1;
-        long np1 = (p1 + (clip3(-tc0, tc0, (p2 + avg - (p1 << 1)) >> 1) & -ap)) & 0xff;
-        long nq1 = (q1 + (clip3(-tc0, tc0, (q2 + avg - (q1 << 1)) >> 1) & -aq)) & 0xff;
-        long np0 = clip1(p0 + delta);
-        long nq0 = clip1(q0 - delta);
-        LONG_LE.set(s, i - 4, (v & 0xffff_0000_0000_ffffL) | np1 << 16 | np0 << 24 | nq0 << 32 | nq1 << 40);
     }
 
     /** One luma line with bS 4 (§8.7.2.4). */
