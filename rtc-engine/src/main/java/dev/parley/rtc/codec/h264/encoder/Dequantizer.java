@@ -8,7 +8,7 @@ import static dev.parley.rtc.codec.h264.encoder.Block4x4.ZIGZAG_4x4;
  * The encoder runs these on its own levels so its reconstruction is the decoder's, bit for bit.
  * 8-bit only: qP is QP'Y = QPY for luma and QP'C = QPc for chroma.
  */
-final class Dequantizer {
+public final class Dequantizer {
     /** normAdjust4x4 v(m, class), §8.5.9 / Table 8-14; class as in {@link Quantizer#positionClass}. */
     private static final int[][] V = {{10, 16, 13}, {11, 18, 14}, {13, 20, 16}, {14, 23, 18}, {16, 25, 20}, {18, 29, 23}};
 
@@ -36,7 +36,7 @@ final class Dequantizer {
      * @param skipDc true for Intra16x16 luma and chroma blocks (d00 = c00, which the DC path supplies already
      *               scaled): {@code levels[lOff]} is ignored and {@code coef[cOff]} left unchanged for the caller
      */
-    static void dequant4x4(int[] levels, int lOff, int qp, int[] coef, int cOff, boolean skipDc) {
+    public static void dequant4x4(int[] levels, int lOff, int qp, int[] coef, int cOff, boolean skipDc) {
         int[] ls = LS_SCAN[qp % 6];
         int q = qp / 6;
         int k = skipDc ? 1 : 0;
@@ -65,7 +65,7 @@ final class Dequantizer {
      *               block at block row i, block column j of the macroblock; the block luma4x4BlkIdx = b takes
      *               {@code dcY[dOff + Block4x4.BLK_IDX_TO_RASTER[b]]}
      */
-    static void dequantLumaDc(int[] levels, int lOff, int qp, int[] dcY, int dOff) {
+    public static void dequantLumaDc(int[] levels, int lOff, int qp, int[] dcY, int dOff) {
         for (int k = 0; k < 16; k++) {
             dcY[dOff + ZIGZAG_4x4[k]] = levels[lOff + k];
         }
@@ -107,7 +107,7 @@ final class Dequantizer {
      * @param dcC    receives 4 values at {@code dOff}; {@code dcC[dOff + b]} is the scaled DC (d00) of the chroma
      *               block chroma4x4BlkIdx = b (2x2 raster: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right)
      */
-    static void dequantChromaDc(int[] levels, int lOff, int qpc, int[] dcC, int dOff) {
+    public static void dequantChromaDc(int[] levels, int lOff, int qpc, int[] dcC, int dOff) {
         int a = levels[lOff], b = levels[lOff + 1], c = levels[lOff + 2], d = levels[lOff + 3];
         int s01 = a + b, d01 = a - b, s23 = c + d, d23 = c - d;
         int ls = 16 * V[qpc % 6][0];

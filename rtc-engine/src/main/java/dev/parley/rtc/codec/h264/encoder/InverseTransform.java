@@ -7,7 +7,7 @@ package dev.parley.rtc.codec.h264.encoder;
  * the picture plane: {@code dst[dOff + y*dStride + x]}, where for a block at picture position (px, py) the caller
  * passes {@code dOff = py*dStride + px}. Coefficients are never modified; nothing is allocated.
  */
-final class InverseTransform {
+public final class InverseTransform {
     private InverseTransform() {
     }
 
@@ -15,7 +15,7 @@ final class InverseTransform {
      * Picks the cheapest exact path: prediction only when all 16 coefficients are zero, {@link #dcAddPred} when
      * only coef[0] is non-zero, otherwise {@link #idct4x4AddPred}. Same result as {@link #idct4x4AddPred}.
      */
-    static void reconstruct4x4(int[] coef, int cOff, int[] pred, int pOff, int pStride,
+    public static void reconstruct4x4(int[] coef, int cOff, int[] pred, int pOff, int pStride,
                                byte[] dst, int dOff, int dStride) {
         int ac = 0;
         for (int i = cOff + 1; i < cOff + 16; i++) {
@@ -95,7 +95,7 @@ final class InverseTransform {
      * The all-zero-residual fast path (r = 0, see {@link Block4x4#isZero}): the 4x4 reconstruction is the
      * prediction. {@code pred} must hold sample values 0..255.
      */
-    static void copyPred(int[] pred, int pOff, int pStride, byte[] dst, int dOff, int dStride) {
+    public static void copyPred(int[] pred, int pOff, int pStride, byte[] dst, int dOff, int dStride) {
         copyPred(pred, pOff, pStride, dst, dOff, dStride, 4, 4);
     }
 
