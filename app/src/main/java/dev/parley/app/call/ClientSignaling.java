@@ -27,4 +27,9 @@ public final class ClientSignaling implements MeshSignaling {
     public void sendCandidate(String to, IceCandidateInit candidate) {
         client.get().sendCandidate(to, candidate);
     }
+
+    @Override
+    public void sendState(String to, boolean muted, boolean cameraOff) {
+        client.get().sendState(to, muted, cameraOff);
+    }
 }

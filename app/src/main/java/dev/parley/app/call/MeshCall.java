@@ -204,6 +204,26 @@ public final class MeshCall implements SignalingListener, AutoCloseable {
         }
     }
 
+    @Override
+    public void onState(String from, boolean muted, boolean cameraOff) {
+        boolean known;
+        synchronized (this) {
+            known = links.containsKey(from) || names.containsKey(from);
+        }
+        if (known) {
+            listener.onPeerMediaState(from, muted, cameraOff);
+        }
+    }
+
+    /** Tells everyone our microphone/camera state changed (the tracks hold the state). */
+    public void announceState() {
+        List<PeerLink> now;
+        synchronized (this) {
+            now = List.copyOf(links.values());
+        }
+        now.forEach(PeerLink::sendState);
+    }
+
     /** Under the lock; {@code null} when full or closed. */
     private PeerLink newLink(String peerId, String name, boolean offerer) {
         if (closed || links.size() >= MAX_PEERS) {

@@ -22,6 +22,10 @@ public interface MeshListener {
     default void onPeerState(String peerId, PeerConnectionState state) {
     }
 
+    /** Someone's microphone was muted or unmuted, their camera turned off or on. */
+    default void onPeerMediaState(String peerId, boolean microphoneMuted, boolean cameraOff) {
+    }
+
     /** Something a person should read ("Could not connect to Ana."). */
     default void onProblem(String sentence) {
     }

@@ -11,4 +11,8 @@ public interface MeshSignaling {
 
     /** A trickled candidate; {@code null} = no more candidates. */
     void sendCandidate(String to, IceCandidateInit candidate);
+
+    /** Our microphone/camera state for one peer (the "state" extension, docs/signaling.md). */
+    default void sendState(String to, boolean muted, boolean cameraOff) {
+    }
 }

@@ -61,7 +61,10 @@ final class PeerLink implements PeerConnectionListener {
     CompletableFuture<Void> offer() {
         return pc.createOffer()
                 .thenCompose(offer -> pc.setLocalDescription(offer).thenApply(v -> offer))
-                .thenAccept(offer -> signaling.sendOffer(peerId, offer.sdp()))
+                .thenAccept(offer -> {
+                    signaling.sendOffer(peerId, offer.sdp());
+                    sendState();
+                })
                 .exceptionally(e -> failed("offer", e));
     }
 
@@ -70,8 +73,18 @@ final class PeerLink implements PeerConnectionListener {
         return pc.setRemoteDescription(new SessionDescription(SessionDescription.Type.OFFER, sdp))
                 .thenCompose(v -> pc.createAnswer())
                 .thenCompose(answer -> pc.setLocalDescription(answer).thenApply(v -> answer))
-                .thenAccept(answer -> signaling.sendAnswer(peerId, answer.sdp()))
+                .thenAccept(answer -> {
+                    signaling.sendAnswer(peerId, answer.sdp());
+                    sendState();
+                })
                 .exceptionally(e -> failed("answer", e));
+    }
+
+    /** Tells the peer whether our microphone is muted and our camera off. */
+    void sendState() {
+        if (!closed) {
+            signaling.sendState(peerId, tracks.microphoneMuted(), !tracks.cameraEnabled());
+        }
     }
 
     CompletableFuture<Void> accept(String answerSdp) {

@@ -42,6 +42,8 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
     private final BufferedCallEvents events = new BufferedCallEvents();
     private final Map<String, AudioMixer.PlayoutInput> playing = new ConcurrentHashMap<>();
     private final Map<String, CallStatsSampler> samplers = new ConcurrentHashMap<>();
+    /** Each person's last known microphone/camera state and connection quality, for their tile. */
+    private final Map<String, ParticipantState> states = new ConcurrentHashMap<>();
     private final ScheduledExecutorService statsTimer;
     private volatile boolean closed;
 
@@ -89,11 +91,13 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
     @Override
     public void setMicrophoneMuted(boolean muted) {
         tracks.setMicrophoneMuted(muted);
+        mesh.announceState();
     }
 
     @Override
     public void setCameraEnabled(boolean enabled) {
         tracks.setCameraEnabled(enabled);
+        mesh.announceState();
     }
 
     @Override
@@ -145,6 +149,7 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
             mixer.remove(input);
         }
         samplers.remove(peerId);
+        states.remove(peerId);
         events.events().onParticipantLeft(peerId, name + " left.");
     }
 
@@ -161,6 +166,13 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
             mixer.remove(old);
         }
         mixer.add(input);
+    }
+
+    @Override
+    public void onPeerMediaState(String peerId, boolean microphoneMuted, boolean cameraOff) {
+        ParticipantState next = states.compute(peerId, (k, old) -> new ParticipantState(microphoneMuted, cameraOff,
+                old == null ? ConnectionQuality.UNKNOWN : old.quality()));
+        events.events().onParticipantState(peerId, next);
     }
 
     @Override
@@ -186,8 +198,10 @@ public final class RoomCallService implements CallService, MeshListener, AutoClo
             pc.getStats().thenAccept(report -> {
                 CallStats stats = sampler.sample(report, System.currentTimeMillis());
                 events.events().onStats(peer.getKey(), stats);
-                // Remote microphone/camera state is not signalled yet; the badge shows the connection's health.
-                events.events().onParticipantState(peer.getKey(), new ParticipantState(false, false, qualityOf(stats)));
+                ParticipantState next = states.compute(peer.getKey(), (k, old) -> old == null
+                        ? new ParticipantState(false, false, qualityOf(stats))
+                        : new ParticipantState(old.microphoneMuted(), old.cameraOff(), qualityOf(stats)));
+                events.events().onParticipantState(peer.getKey(), next);
             });
         }
     }

@@ -259,7 +259,18 @@ public final class SignalingRoomService implements RoomService, AutoCloseable {
         }
 
         @Override
+        public void onState(String from, boolean muted, boolean cameraOff) {
+            SignalingListener media = call;
+            if (media != null) {
+                media.onState(from, muted, cameraOff);
+            }
+        }
+
+        @Override
         public void onError(ErrorCode code, String message, String ref) {
+            if ("state".equals(ref)) {
+                return; // an older server without the extension, or a peer that just left: nothing to tell anyone
+            }
             boolean entry = "create".equals(ref) || "join".equals(ref);
             if (entry) {
                 settle(new IllegalStateException(message));

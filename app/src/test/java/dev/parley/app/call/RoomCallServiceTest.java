@@ -45,6 +45,7 @@ class RoomCallServiceTest {
         final Map<String, AtomicInteger> frames = new ConcurrentHashMap<>();
         final Map<String, Double> loudest = new ConcurrentHashMap<>();
         final Map<String, CallStats> stats = new ConcurrentHashMap<>();
+        final Map<String, ParticipantState> states = new ConcurrentHashMap<>();
         final List<CallStatus> statuses = new CopyOnWriteArrayList<>();
 
         App(URI server) {
@@ -84,6 +85,7 @@ class RoomCallServiceTest {
 
                 @Override
                 public void onParticipantState(String id, ParticipantState state) {
+                    states.put(id, state);
                 }
 
                 @Override
@@ -138,6 +140,16 @@ class RoomCallServiceTest {
             await(() -> ana.stats.values().stream().anyMatch(s -> s.receiveKbps() > 20 && s.rttMillis() >= 0
                     && "host/host".equals(s.candidatePairType()) && s.frameWidth() == 320), "stats for the overlay");
             assertThat(ana.statuses).contains(CallStatus.CONNECTED);
+
+            // Ben mutes and turns his camera off: Ana's tile for him shows it (the "state" signaling extension).
+            ben.call.get().setMicrophoneMuted(true);
+            await(() -> ana.states.values().stream().anyMatch(ParticipantState::microphoneMuted), "Ben muted");
+            ben.call.get().setCameraEnabled(false);
+            await(() -> ana.states.values().stream().anyMatch(s -> s.microphoneMuted() && s.cameraOff()),
+                    "Ben's camera off");
+            ben.call.get().setMicrophoneMuted(false);
+            await(() -> ana.states.values().stream().anyMatch(s -> !s.microphoneMuted() && s.cameraOff()),
+                    "Ben unmuted");
 
             ben.call.get().leave();
             await(() -> ana.left.contains("Ben left."), "Ana sees Ben leave");

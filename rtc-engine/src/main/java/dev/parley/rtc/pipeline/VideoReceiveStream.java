@@ -1,7 +1,8 @@
 package dev.parley.rtc.pipeline;
 
 import dev.parley.rtc.codec.VideoDecodeResult;
-import dev.parley.rtc.codec.h264.decoder.JcodecH264Decoder;
+import dev.parley.rtc.codec.VideoDecoder;
+import dev.parley.rtc.codec.h264.decoder.FallbackH264Decoder;
 import dev.parley.rtc.fec.red.RedPayload;
 import dev.parley.rtc.jitter.AssembledFrame;
 import dev.parley.rtc.jitter.VideoFrameBuffer;
@@ -197,7 +198,7 @@ public final class VideoReceiveStream extends ReceiveStream implements VideoSour
     }
 
     private void decodeLoop() {
-        JcodecH264Decoder decoder = new JcodecH264Decoder();
+        VideoDecoder decoder = new FallbackH264Decoder();
         while (running) {
             AssembledFrame f;
             try {
@@ -214,13 +215,13 @@ public final class VideoReceiveStream extends ReceiveStream implements VideoSour
                 LOG.debug("video decode failed: {}", e.toString());
                 decoderWantsKeyFrame = true;
                 decoder.close();
-                decoder = new JcodecH264Decoder();
+                decoder = new FallbackH264Decoder();
             }
         }
         decoder.close();
     }
 
-    private void decode(JcodecH264Decoder decoder, AssembledFrame f) {
+    private void decode(VideoDecoder decoder, AssembledFrame f) {
         long start = System.nanoTime();
         VideoDecodeResult result = decoder.decode(f.nalUnits(), f.lastArrivalNanos());
         long took = System.nanoTime() - start;

@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -124,9 +125,21 @@ class ChromiumInteropTest {
                 }
                 assertThat(browserLog).as("Chromium's own connection state").contains("state connected");
             } finally {
+                // Chromium's helper processes (renderer, GPU, crashpad) can outlive the browser for a moment and
+                // still write to the profile: end and wait for all of them before the profile is deleted.
+                List<ProcessHandle> helpers = chromium.descendants().toList();
                 chromium.destroy();
                 if (!chromium.waitFor(5, TimeUnit.SECONDS)) {
                     chromium.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                for (ProcessHandle helper : helpers) {
+                    helper.destroy();
+                    try {
+                        helper.onExit().get(5, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        helper.destroyForcibly();
+                        helper.onExit().get(5, TimeUnit.SECONDS);
+                    }
                 }
                 http.stop(0);
             }

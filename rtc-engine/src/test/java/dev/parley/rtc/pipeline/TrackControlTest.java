@@ -26,11 +26,14 @@ class TrackControlTest {
 
             call.a.audioSender.setEnabled(false);
             call.a.videoSender.setEnabled(false);
-            Thread.sleep(1500);
+            Thread.sleep(500);
+            long decodedWhenMuted = call.b.stats().first("inbound-rtp", "video").orElseThrow().count("framesDecoded");
+            Thread.sleep(1000);
             assertThat(call.b.video.lastMeanLuma()).as("muted video is black").isLessThan(20);
             assertThat(level(call.b)).as("muted audio is silence").isLessThan(0.001);
-            assertThat(call.b.stats().first("inbound-rtp", "video").orElseThrow().count("freezeCount"))
-                    .as("black frames keep coming: no freeze").isZero();
+            // The stream stays up: black frames keep coming (30 a second; a loaded machine may drop a few).
+            assertThat(call.b.stats().first("inbound-rtp", "video").orElseThrow().count("framesDecoded")
+                    - decodedWhenMuted).as("black frames decoded in the muted second").isGreaterThan(15);
 
             call.a.audioSender.setEnabled(true);
             call.a.videoSender.setEnabled(true);

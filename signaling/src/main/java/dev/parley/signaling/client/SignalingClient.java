@@ -216,6 +216,11 @@ public final class SignalingClient implements AutoCloseable {
         return send(new ClientMessage.Candidate(to, candidate));
     }
 
+    /** Tells one peer whether our microphone is muted and our camera off (the "state" extension). */
+    public boolean sendState(String to, boolean muted, boolean cameraOff) {
+        return send(new ClientMessage.State(to, muted, cameraOff));
+    }
+
     /** Leaves the room; the connection stays open for another create or join. */
     public boolean leaveRoom() {
         synchronized (lock) {
@@ -356,6 +361,8 @@ public final class SignalingClient implements AutoCloseable {
             listener.onAnswer(m.from(), m.sdp());
         } else if (message instanceof ServerMessage.Candidate m) {
             listener.onCandidate(m.from(), m.candidate());
+        } else if (message instanceof ServerMessage.State m) {
+            listener.onState(m.from(), m.muted(), m.cameraOff());
         } else if (message instanceof ServerMessage.Error m) {
             listener.onError(m.code(), m.message(), m.ref());
         }

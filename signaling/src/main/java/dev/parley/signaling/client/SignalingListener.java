@@ -42,6 +42,10 @@ public interface SignalingListener {
     default void onCandidate(String from, IceCandidateInit candidate) {
     }
 
+    /** Another peer's microphone/camera state (the "state" extension; docs/signaling.md). */
+    default void onState(String from, boolean muted, boolean cameraOff) {
+    }
+
     /** The server refused something; {@code message} is fit to show a person. */
     default void onError(ErrorCode code, String message, String ref) {
     }

@@ -63,6 +63,21 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * Tell one peer whether this side's microphone is muted and its camera off (a Parley extension to protocol v1:
+     * relayed like an offer; peers that do not know it ignore it).
+     */
+    record State(String to, boolean muted, boolean cameraOff) implements ClientMessage {
+        public State {
+            Fields.boundedId(to, "to");
+        }
+
+        @Override
+        public String type() {
+            return "state";
+        }
+    }
+
     /** Relay an SDP answer to one peer. */
     record Answer(String to, String sdp) implements ClientMessage {
         public Answer {

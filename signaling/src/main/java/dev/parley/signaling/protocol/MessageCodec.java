@@ -31,7 +31,8 @@ public final class MessageCodec {
             "answer", ClientMessage.Answer.class,
             "candidate", ClientMessage.Candidate.class,
             "leave", ClientMessage.Leave.class,
-            "ping", ClientMessage.Ping.class);
+            "ping", ClientMessage.Ping.class,
+            "state", ClientMessage.State.class);
 
     private static final Map<String, Class<? extends ServerMessage>> SERVER_TYPES = Map.of(
             "created", ServerMessage.Created.class,
@@ -42,7 +43,8 @@ public final class MessageCodec {
             "answer", ServerMessage.Answer.class,
             "candidate", ServerMessage.Candidate.class,
             "pong", ServerMessage.Pong.class,
-            "error", ServerMessage.Error.class);
+            "error", ServerMessage.Error.class,
+            "state", ServerMessage.State.class);
 
     private static final MessageCodec SHARED = new MessageCodec();
 

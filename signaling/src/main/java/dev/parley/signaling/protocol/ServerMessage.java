@@ -67,6 +67,18 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** Another peer's microphone/camera state, relayed (the "state" extension). */
+    record State(String from, boolean muted, boolean cameraOff) implements ServerMessage {
+        public State {
+            Fields.boundedId(from, "from");
+        }
+
+        @Override
+        public String type() {
+            return "state";
+        }
+    }
+
     /** An offer relayed from another peer. */
     record Offer(String from, String sdp) implements ServerMessage {
         public Offer {

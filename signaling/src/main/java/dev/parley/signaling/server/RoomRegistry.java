@@ -63,6 +63,9 @@ final class RoomRegistry {
         } else if (message instanceof ClientMessage.Candidate candidate) {
             relay(channel, candidate.type(), candidate.to(),
                     from -> new ServerMessage.Candidate(from, candidate.candidate()));
+        } else if (message instanceof ClientMessage.State state) {
+            relay(channel, state.type(), state.to(),
+                    from -> new ServerMessage.State(from, state.muted(), state.cameraOff()));
         } else if (message instanceof ClientMessage.Leave) {
             leave(channel, true, nowNanos);
         }

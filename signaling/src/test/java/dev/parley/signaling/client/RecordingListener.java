@@ -66,6 +66,11 @@ public final class RecordingListener implements SignalingListener {
     }
 
     @Override
+    public void onState(String from, boolean muted, boolean cameraOff) {
+        record(new Event("media-state", from, "muted=" + muted + " cameraOff=" + cameraOff));
+    }
+
+    @Override
     public void onError(ErrorCode code, String message, String ref) {
         record(new Event("error", code, message));
     }

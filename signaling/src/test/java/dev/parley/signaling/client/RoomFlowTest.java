@@ -82,6 +82,12 @@ class RoomFlowTest {
         assertThat(offer.b()).isEqualTo("v=0 offer");
         a.sendAnswer(bJoined.peerId(), "v=0 answer");
         assertThat(bob.await("answer").b()).isEqualTo("v=0 answer");
+
+        // The "state" extension: Bob mutes; Alice's client hears it from him.
+        b.sendState(aJoined.peerId(), true, false);
+        RecordingListener.Event state = alice.await("media-state");
+        assertThat(state.a()).isEqualTo(bJoined.peerId());
+        assertThat(state.b()).isEqualTo("muted=true cameraOff=false");
         IceCandidateInit c = new IceCandidateInit("candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host", "0", 0);
         a.sendCandidate(bJoined.peerId(), c);
         a.sendCandidate(bJoined.peerId(), null);

@@ -28,7 +28,8 @@ class MessageCodecTest {
                 new ClientMessage.Leave(),
                 new ClientMessage.Ping(7),
                 new ClientMessage.Ping("k-1"),
-                new ClientMessage.Ping(null));
+                new ClientMessage.Ping(null),
+                new ClientMessage.State("abc123", true, false));
         for (ClientMessage m : messages) {
             String text = codec.encode(m);
             assertThat(json.readTree(text).get("type").asText()).isEqualTo(m.type());
@@ -51,6 +52,7 @@ class MessageCodecTest {
                 new ServerMessage.Candidate("p2", new IceCandidateInit("candidate:x", null, 1)),
                 new ServerMessage.Candidate("p2", null),
                 new ServerMessage.Pong(7),
+                new ServerMessage.State("p2", false, true),
                 new ServerMessage.Error(ErrorCode.ROOM_FULL, "This room is full.", "join"));
         for (ServerMessage m : messages) {
             String text = codec.encode(m);
@@ -68,6 +70,18 @@ class MessageCodecTest {
         assertThatThrownBy(() -> codec.decodeClient("{\"type\":\"candidate\",\"to\":\"p\"}"))
                 .isInstanceOf(ProtocolException.class)
                 .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ErrorCode.BAD_MESSAGE));
+    }
+
+    @Test
+    void theStateExtensionNeedsBothFlagsAsBooleans() throws Exception {
+        assertThat(codec.decodeClient("{\"type\":\"state\",\"to\":\"p\",\"muted\":true,\"cameraOff\":false}"))
+                .isEqualTo(new ClientMessage.State("p", true, false));
+        for (String bad : List.of("{\"type\":\"state\",\"to\":\"p\",\"muted\":true}",
+                "{\"type\":\"state\",\"to\":\"p\",\"muted\":\"yes\",\"cameraOff\":false}",
+                "{\"type\":\"state\",\"muted\":true,\"cameraOff\":false}")) {
+            assertThatThrownBy(() -> codec.decodeClient(bad)).as(bad).isInstanceOf(ProtocolException.class)
+                    .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ErrorCode.BAD_MESSAGE));
+        }
     }
 
     @Test

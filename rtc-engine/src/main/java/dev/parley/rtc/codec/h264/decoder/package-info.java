@@ -1,13 +1,16 @@
 /**
- * Parley's H.264 decoder: {@link dev.parley.rtc.codec.h264.decoder.JcodecH264Decoder}, jcodec 0.2.5's decoder
- * behind {@link dev.parley.rtc.codec.VideoDecoder}.
+ * Parley's H.264 decoders behind {@link dev.parley.rtc.codec.VideoDecoder}. The receive path uses
+ * {@link dev.parley.rtc.codec.h264.decoder.FallbackH264Decoder}: Parley's own
+ * {@link dev.parley.rtc.codec.h264.decoder.ParleyH264Decoder} (Constrained Baseline and the CAVLC subset of Main:
+ * I and P slices, every partition, several slices and reference frames, deblocking idc 0/1/2; bit-exact with ffmpeg,
+ * 3-5x faster than jcodec), and, only for a stream it reports unsupported (CABAC, interlace, weighted prediction,
+ * long-term references, FMO, ...), {@link dev.parley.rtc.codec.h264.decoder.JcodecH264Decoder}, jcodec 0.2.5's
+ * decoder made safe for a lossy, hostile network, until the next new SPS.
  *
- * <p>jcodec does the pixel work (it is bit-exact with ffmpeg on Baseline streams with deblocking); this package
- * makes it safe on a lossy, hostile network. Parameter sets are parsed and bounded by Parley's own parsers before
- * jcodec sees them, slice headers are checked for lost reference pictures (frame_num gaps) and missing or foreign
- * slices, jcodec only ever gets copies of the caller's bytes (it unescapes in place), anything it throws becomes a
- * {@link dev.parley.rtc.codec.VideoDecodeResult.Failed}, and after a failure no delta frame is decoded until an
- * IDR, in a fresh jcodec decoder. Its output (samples stored minus 128) is turned into a cropped
- * {@link dev.parley.rtc.media.VideoFrame} in buffers reused from picture to picture.
+ * <p>Both keep the same contract: parameter sets parsed and bounded by Parley's own parsers, slice headers checked
+ * for lost reference pictures and missing or foreign slices, any error a
+ * {@link dev.parley.rtc.codec.VideoDecodeResult.Failed} (never a half-decoded picture) after which no delta frame is
+ * decoded until an IDR, and the cropped {@link dev.parley.rtc.media.VideoFrame} in buffers reused from picture to
+ * picture.
  */
 package dev.parley.rtc.codec.h264.decoder;
