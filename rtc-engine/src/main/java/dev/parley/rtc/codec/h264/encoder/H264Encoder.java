@@ -42,6 +42,9 @@ public final class H264Encoder implements VideoEncoder {
     private byte[] spsNal;
     private byte[] ppsNal;
     private Planes src;
+    /** The source of the previous picture (its buffer is the next picture's source). */
+    private Planes previousSrc;
+    private boolean havePrevious;
     private Planes rec;
     private Planes ref;
     private HalfPelPlanes refLuma;
@@ -78,6 +81,8 @@ public final class H264Encoder implements VideoEncoder {
         spsNal = SpsWriter.write(sps, VuiParameters.forFrameRate(c.frameRate(), 13));
         ppsNal = PpsWriter.write(pps);
         src = new Planes(mbW, mbH);
+        previousSrc = new Planes(mbW, mbH);
+        havePrevious = false;
         rec = new Planes(mbW, mbH);
         ref = new Planes(mbW, mbH);
         refLuma = new HalfPelPlanes();
@@ -120,6 +125,9 @@ public final class H264Encoder implements VideoEncoder {
                     config.fixedQp(), config.keyFrameInterval(), config.maxSliceBytes(), config.intraRefreshPeriod()));
         }
         applyPendingRates();
+        Planes t0 = previousSrc;
+        previousSrc = src;
+        src = t0;
         src.copyFrom(frame);
         boolean key = keyFrameRequested
                 || (config.keyFrameInterval() > 0 && framesSinceKey >= config.keyFrameInterval());
@@ -134,7 +142,9 @@ public final class H264Encoder implements VideoEncoder {
             frameNum = (frameNum + 1) & ((1 << sps.log2MaxFrameNum()) - 1);
             refLuma.build(ref.y, ref.width, ref.width, ref.height);
         }
+        mbEncoder.startPicture(havePrevious ? previousSrc : null);
         long frameBits = encodePicture(key, qp, nals);
+        havePrevious = true;
         if (key) {
             idrPicId = (idrPicId + 1) & 0xffff; // §7.4.3: consecutive IDR pictures differ in idr_pic_id
             framesSinceKey = 0;

@@ -81,6 +81,12 @@ public final class HalfPelPlanes {
     private int[][] shifted = new int[5][0];
     /** A filtered row, then rounded and clipped (low 8 bits = Clip1Y) before narrowing to bytes. */
     private int[] filtered = new int[0];
+    /** Which source row each ring slot holds (-1: none). */
+    private final int[] slotRow = new int[6];
+    /** Per source row of this build: whether it differs from the previous build's (whose F plane still holds it). */
+    private boolean[] changed = new boolean[0];
+    /** Whether the planes hold a complete build of a picture of the current size. */
+    private boolean built;
 
     /**
      * Prepares the four planes from a reconstructed luma plane ({@code luma[y * lumaStride + x]}, unsigned samples)
@@ -90,6 +96,7 @@ public final class HalfPelPlanes {
         if (width < 1 || height < 1 || lumaStride < width || luma.length < (height - 1) * lumaStride + width) {
             throw new IllegalArgumentException("bad luma plane " + width + "x" + height + " stride " + lumaStride);
         }
+        boolean sameSize = built && width == this.width && height == this.height;
         this.width = width;
         this.height = height;
         this.stride = width + 2 * PAD;
@@ -111,13 +118,41 @@ public final class HalfPelPlanes {
             }
             filtered = new int[width + 9];
         }
+        if (changed.length < height) {
+            changed = new boolean[height];
+        }
+        // Rows of the picture equal to the previous build's give equal output rows wherever all the source rows an
+        // output row reads are unchanged (a still background): only the others are filtered again.
+        boolean anyChanged = !sameSize;
+        for (int r = 0; r < height; r++) {
+            int row = origin + r * stride;
+            changed[r] = !sameSize
+                    || !Arrays.equals(luma, r * lumaStride, r * lumaStride + width, full, row, row + width);
+            anyChanged |= changed[r];
+        }
+        built = false; // until this build completes
+        if (!anyChanged) {
+            built = true;
+            return;
+        }
+        Arrays.fill(slotRow, -1);
         // Output row y needs source rows clamp(y - 2 .. y + 3). V and C rows outside [-2, height + 1], and F and H
         // rows outside the picture, repeat an edge row of F or H.
-        int loaded = -1;
         for (int y = -2; y <= height + 1; y++) {
+            int first = Math.max(y - 2, 0);
             int last = Math.min(y + 3, height - 1);
-            while (loaded < last) {
-                loadRow(luma, lumaStride, ++loaded);
+            boolean redo = false;
+            for (int r = first; r <= last; r++) {
+                redo |= changed[r];
+            }
+            if (!redo) {
+                continue;
+            }
+            for (int r = first; r <= last; r++) {
+                if (slotRow[r % 6] != r) {
+                    loadRow(luma, lumaStride, r);
+                    slotRow[r % 6] = r;
+                }
             }
             halfVerticalRow(y);
             centreRow(y);
@@ -126,6 +161,7 @@ public final class HalfPelPlanes {
         replicateBorderRows(halfH, halfH, -1, 0);
         replicateBorderRows(halfV, full, -3, 2);
         replicateBorderRows(halfC, halfH, -3, 2);
+        built = true;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.parley.rtc.codec.h264.encoder;
 
 import dev.parley.rtc.codec.h264.BitWriter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decides, codes, reconstructs and writes one macroblock: Intra 16x16 or Intra 4x4 (with their chroma mode) in
@@ -24,6 +27,9 @@ final class MacroblockEncoder {
      */
     private static final int SKIP_TRIAL_SAD_PER_LAMBDA = 32;
 
+    /** Eight bytes at a time for the still-macroblock comparisons. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     private final MacroblockGrid grid;
     private final ResidualCoder res = new ResidualCoder();
     private final MotionVectorPrediction mvp = new MotionVectorPrediction();
@@ -40,6 +46,21 @@ final class MacroblockEncoder {
     private final byte[] predBytesV = new byte[64];
     private final int[] candX = new int[6];
     private final int[] candY = new int[6];
+    /**
+     * Still macroblocks: what the skip trial at vector (0, 0) gives for the inputs a macroblock had in picture
+     * {@code stillPicture} (source samples, reference samples, and the skip SAD {@code stillSad} they make): bit qp
+     * of {@code stillKnown} says the trial's outcome at that QP is known, bit qp of {@code stillSkips} that it was
+     * P_Skip. The trial depends on nothing else, so while a macroblock's source and reference samples stay as they
+     * were (a still background), its outcome at a known QP is repeated without running it, bit for bit.
+     */
+    private final int[] stillPicture;
+    private final long[] stillKnown;
+    private final long[] stillSkips;
+    private final int[] stillSad;
+    /** The picture in which each macroblock was last coded (a slice overflow codes one again in the same one). */
+    private final int[] visited;
+    private int picture;
+    private Planes previousSrc;
     /** The motion vectors of the previous picture, a candidate for the same macroblock now. */
     private final int[] lastMvX;
     private final int[] lastMvY;
@@ -49,6 +70,22 @@ final class MacroblockEncoder {
         this.search = new MotionSearch(maxVerticalMvSamples);
         this.lastMvX = new int[grid.mbW * grid.mbH];
         this.lastMvY = new int[grid.mbW * grid.mbH];
+        int mbs = grid.mbW * grid.mbH;
+        this.stillPicture = new int[mbs];
+        this.stillKnown = new long[mbs];
+        this.stillSkips = new long[mbs];
+        this.stillSad = new int[mbs];
+        this.visited = new int[mbs];
+    }
+
+    /**
+     * Starts a picture. {@code previousSrc} holds the source of the previous picture (null when there is none);
+     * the reconstruction buffer handed to {@link #encode} must hold, until each macroblock is coded, the reference
+     * the previous picture was predicted from.
+     */
+    void startPicture(Planes previousSrc) {
+        picture++;
+        this.previousSrc = previousSrc;
     }
 
     /** Per-slice state the macroblocks of a slice share. */
@@ -75,8 +112,10 @@ final class MacroblockEncoder {
         int mbOffC = mbY * 8 * strideC + mbX * 8;
         grid.slice[mb] = s.sliceId;
         int lambda = LAMBDA[qp];
+        boolean firstVisit = visited[mb] != picture;
+        visited[mb] = picture;
         if (s.pSlice && !forceIntra) {
-            if (encodeInter(w, s, mb, mbX, mbY, qp, lambda, src, rec, refLuma, ref, mbOff, mbOffC)) {
+            if (encodeInter(w, s, mb, mbX, mbY, qp, lambda, src, rec, refLuma, ref, mbOff, mbOffC, firstVisit)) {
                 return;
             }
         }
@@ -95,6 +134,7 @@ final class MacroblockEncoder {
         int mbOff = mbY * 16 * stride + mbX * 16;
         int mbOffC = mbY * 8 * strideC + mbX * 8;
         grid.slice[mb] = s.sliceId;
+        visited[mb] = picture;
         if (s.pSlice) {
             mvp.predictSkip(grid, mb, s.sliceId);
             predictInter(refLuma, ref, mbX * 16, mbY * 16, mvp.x, mvp.y);
@@ -129,18 +169,45 @@ final class MacroblockEncoder {
 
     /** Returns false when an intra macroblock would be cheaper (nothing written then). */
     private boolean encodeInter(BitWriter w, SliceState s, int mb, int mbX, int mbY, int qp, int lambda,
-                                Planes src, Planes rec, HalfPelPlanes refLuma, Planes ref, int mbOff, int mbOffC) {
+                                Planes src, Planes rec, HalfPelPlanes refLuma, Planes ref, int mbOff, int mbOffC,
+                                boolean firstVisit) {
         int x = mbX * 16;
         int y = mbY * 16;
         int stride = src.width;
         mvp.predictSkip(grid, mb, s.sliceId);
         int skipX = mvp.x;
         int skipY = mvp.y;
-        // Early skip: a cheap-looking skip prediction whose residual quantises to nothing is final.
-        int skipSad = refLuma.sadLuma(src.y, mbOff, stride, x, y, skipX, skipY, 16, 16);
+        boolean still = skipX == 0 && skipY == 0;
+        long qpBit = 1L << qp;
+        int skipSad;
+        if (still) {
+            if (stillPicture[mb] != picture) {
+                // still the inputs of the previous picture? (rec holds its reference until this macroblock is coded)
+                if (!(firstVisit && stillPicture[mb] == picture - 1 && sameAsBefore(src, rec, ref, mbOff, mbOffC))) {
+                    stillKnown[mb] = 0;
+                    stillSkips[mb] = 0;
+                    stillSad[mb] = refLuma.sadLuma(src.y, mbOff, stride, x, y, 0, 0, 16, 16);
+                }
+                stillPicture[mb] = picture;
+            }
+            skipSad = stillSad[mb];
+            if ((stillSkips[mb] & qpBit) != 0) {
+                copyReference(ref, rec, mbOff, mbOffC); // the skip's reconstruction: its prediction
+                recordSkip(s, mb, 0, 0, skipSad);
+                return true;
+            }
+        } else {
+            skipSad = refLuma.sadLuma(src.y, mbOff, stride, x, y, skipX, skipY, 16, 16);
+        }
         boolean trialLuma = false;
         boolean trialChroma = false;
-        if (skipSad < SKIP_TRIAL_SAD_PER_LAMBDA * lambda + 256) {
+        // Early skip: a cheap-looking skip prediction whose residual quantises to nothing is final. (A still
+        // macroblock's trial known to fail at this QP need not run: the coding below redoes the same work if needed.)
+        boolean knownOutcome = still && (stillKnown[mb] & qpBit) != 0;
+        if (still) {
+            stillKnown[mb] |= qpBit;
+        }
+        if (!knownOutcome && skipSad < SKIP_TRIAL_SAD_PER_LAMBDA * lambda + 256) {
             predictInter(refLuma, ref, x, y, skipX, skipY);
             res.codeInterLuma(src.y, rec.y, stride, mbOff, interPred, predBytes, qp);
             trialLuma = true;
@@ -149,6 +216,9 @@ final class MacroblockEncoder {
                         predBytesU, predBytesV, qp, true);
                 trialChroma = true;
                 if (res.cbpChroma == 0) {
+                    if (still) {
+                        stillSkips[mb] |= qpBit;
+                    }
                     recordSkip(s, mb, skipX, skipY, skipSad);
                     return true;
                 }
@@ -222,6 +292,45 @@ final class MacroblockEncoder {
         MacroblockWriter.writeInter(w, grid, mb, s.sliceId, mvX - px, mvY - py, res, qpDelta(qp, s.qpPred));
         s.qpPred = mbQp;
         return true;
+    }
+
+    /**
+     * Whether the macroblock's source samples equal the previous picture's and its reference samples equal those
+     * the previous picture was predicted from ({@code rec}, not yet written in this picture), luma and chroma.
+     */
+    private boolean sameAsBefore(Planes src, Planes rec, Planes ref, int mbOff, int mbOffC) {
+        Planes before = previousSrc;
+        return before != null
+                && same(src.y, before.y, mbOff, src.width, 2, 16) && same(ref.y, rec.y, mbOff, src.width, 2, 16)
+                && same(src.u, before.u, mbOffC, src.chromaWidth, 1, 8)
+                && same(src.v, before.v, mbOffC, src.chromaWidth, 1, 8)
+                && same(ref.u, rec.u, mbOffC, src.chromaWidth, 1, 8)
+                && same(ref.v, rec.v, mbOffC, src.chromaWidth, 1, 8);
+    }
+
+    /** Copies the reference samples of a macroblock (luma and chroma) into the reconstruction. */
+    private static void copyReference(Planes ref, Planes rec, int mbOff, int mbOffC) {
+        for (int r = 0; r < 16; r++) {
+            int o = mbOff + r * ref.width;
+            LONGS.set(rec.y, o, (long) LONGS.get(ref.y, o));
+            LONGS.set(rec.y, o + 8, (long) LONGS.get(ref.y, o + 8));
+        }
+        for (int r = 0; r < 8; r++) {
+            int o = mbOffC + r * ref.chromaWidth;
+            LONGS.set(rec.u, o, (long) LONGS.get(ref.u, o));
+            LONGS.set(rec.v, o, (long) LONGS.get(ref.v, o));
+        }
+    }
+
+    /** Whether {@code rows} rows of {@code longs} * 8 bytes at {@code off} are equal in {@code a} and {@code b}. */
+    private static boolean same(byte[] a, byte[] b, int off, int stride, int longs, int rows) {
+        long diff = 0;
+        for (int r = 0; r < rows; r++, off += stride) {
+            for (int i = 0; i < longs; i++) {
+                diff |= (long) LONGS.get(a, off + 8 * i) ^ (long) LONGS.get(b, off + 8 * i);
+            }
+        }
+        return diff == 0;
     }
 
     private void recordSkip(SliceState s, int mb, int mvX, int mvY, int sad) {

@@ -230,9 +230,13 @@ final class ResidualCoder {
             }
         }
         if (inter && !Decimation.worthCoding(score, Decimation.CHROMA_AC_THRESHOLD) && (acCount | dcCount) != 0) {
-            java.util.Arrays.fill(chromaAc, 0);
+            for (int i = 0; i < 8; i++) {
+                if (nzChroma[i] != 0) { // the other blocks' levels are all zero already
+                    java.util.Arrays.fill(chromaAc, i * 16, i * 16 + 16, 0);
+                    nzChroma[i] = 0;
+                }
+            }
             java.util.Arrays.fill(chromaDc, 0);
-            java.util.Arrays.fill(nzChroma, 0);
             acCount = 0;
             dcCount = 0;
         }

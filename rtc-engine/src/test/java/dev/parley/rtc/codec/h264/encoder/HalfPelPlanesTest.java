@@ -43,6 +43,34 @@ class HalfPelPlanesTest {
     }
 
     @Test
+    void aRebuildAfterChangesInSomeRowsEqualsAFreshBuild() {
+        HalfPelPlanes reused = new HalfPelPlanes();
+        Random rnd = new Random(77);
+        int w = 48;
+        int h = 64;
+        byte[] luma = InterpolationReferenceJcodecTest.randomPlane(rnd, w, h);
+        for (int picture = 0; picture < 40; picture++) {
+            // change nothing, one sample, or a band of rows (at the edges too), as a still background with motion does
+            int changes = picture % 4 == 0 ? 0 : rnd.nextInt(3) + 1;
+            for (int c = 0; c < changes; c++) {
+                int row = rnd.nextInt(h);
+                int rows = rnd.nextBoolean() ? 1 : rnd.nextInt(12) + 1;
+                for (int y = row; y < Math.min(h, row + rows); y++) {
+                    int x = rnd.nextInt(w);
+                    luma[y * w + x] = (byte) rnd.nextInt(256);
+                }
+            }
+            reused.build(luma, w, w, h);
+            HalfPelPlanes fresh = new HalfPelPlanes();
+            fresh.build(luma, w, w, h);
+            assertThat(reused.full()).as("F, picture " + picture).isEqualTo(fresh.full());
+            assertThat(reused.halfH()).as("H, picture " + picture).isEqualTo(fresh.halfH());
+            assertThat(reused.halfV()).as("V, picture " + picture).isEqualTo(fresh.halfV());
+            assertThat(reused.halfC()).as("C, picture " + picture).isEqualTo(fresh.halfC());
+        }
+    }
+
+    @Test
     void predictionAndSadEqualTheReferenceForAnyVector() {
         HalfPelPlanes planes = new HalfPelPlanes();
         byte[] expected = new byte[40 * 40];
