@@ -12,13 +12,13 @@ record CallOptions(int seconds, int width, int height, int fps, int warmupSecond
                    boolean libwebrtcSync) {
 
     static final String USAGE = String.join("\n",
-            "usage: bench/run call [--seconds 20] [--width 640 --height 480 --fps 30] [--warmup 15] [--clip shapes]",
+            "usage: bench/run call [--seconds 20] [--width 640 --height 480 --fps 30] [--warmup 45] [--clip shapes]",
             "                      [--libwebrtc-sync off]",
             "  --seconds S     measured call time per stack (Parley<->Parley, then libwebrtc<->libwebrtc), default 20",
             "  --width W       video width, even, 256..1920 (the frame number is drawn across the top), default 640",
             "  --height H      video height, even, 64..1080, default 480",
             "  --fps F         camera frame rate, 1..60, default 30",
-            "  --warmup S      unmeasured call time before the measured window (for the JIT), default 15",
+            "  --warmup S      unmeasured call time before the measured window (for the JIT), default 45",
             "  --clip KIND     what the synthetic camera shows: shapes (moving shapes) or pan (a panned texture),",
             "                  default shapes",
             "  --libwebrtc-sync on|off  diagnostic: on puts libwebrtc's audio and video tracks in one stream, so its",
@@ -26,7 +26,7 @@ record CallOptions(int seconds, int width, int height, int fps, int warmupSecond
             "                  latency is the video path's own");
 
     static CallOptions defaults() {
-        return new CallOptions(20, 640, 480, 30, 15, SyntheticVideo.Kind.SHAPES, false);
+        return new CallOptions(20, 640, 480, 30, 45, SyntheticVideo.Kind.SHAPES, false);
     }
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a sentence for a person ("" for help). */
