@@ -1,5 +1,6 @@
 package dev.parley.ui.lobby;
 
+import dev.parley.ui.banner.BannerView;
 import dev.parley.ui.video.VideoPane;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -8,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -78,8 +80,16 @@ public final class LobbyView extends BorderPane {
         scroll.getStyleClass().add("lobby-scroll");
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> arrange(now.getWidth()));
 
+        BannerView banners = new BannerView(model.banners());
+        banners.setId("lobbyBanners");
+        banners.setMaxHeight(USE_PREF_SIZE);
+        banners.setMaxWidth(720);
+        StackPane.setAlignment(banners, Pos.TOP_CENTER);
+        StackPane.setMargin(banners, new Insets(12, 24, 0, 24));
+        StackPane page = new StackPane(scroll, banners);
+
         setTop(header());
-        setCenter(scroll);
+        setCenter(page);
         setBottom(statusBar());
         arrange(TWO_COLUMNS_MIN_WIDTH);
 

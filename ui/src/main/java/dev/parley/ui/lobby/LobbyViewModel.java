@@ -1,6 +1,8 @@
 package dev.parley.ui.lobby;
 
 import dev.parley.ui.ParleyServices;
+import dev.parley.ui.banner.BannerQueue;
+import dev.parley.ui.call.Notice;
 import dev.parley.ui.devices.DeviceService;
 import dev.parley.ui.settings.SettingsStore;
 import dev.parley.ui.settings.UserSettings;
@@ -48,6 +50,8 @@ public final class LobbyViewModel implements RoomEvents {
     private final StringProperty roomCodeInput = new SimpleStringProperty(this, "roomCodeInput", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Errors and a lost server as banners at the top (the status line keeps the running commentary). */
+    private final BannerQueue banners = new BannerQueue(System::currentTimeMillis);
     private final ReadOnlyStringWrapper currentRoom = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper inRoom = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
@@ -303,8 +307,32 @@ public final class LobbyViewModel implements RoomEvents {
             busy.set(false);
             if (failure != null) {
                 status.set(sentence(failure));
+                banners.show(Notice.error(sentence(failure), actionFor(sentence(failure))), "entry");
             }
         }));
+    }
+
+    /** What a person can do about a refused create/join, from the server's sentence. */
+    static String actionFor(String sentence) {
+        String s = sentence.toLowerCase(Locale.ROOT);
+        if (s.contains("full")) {
+            return "Ask someone to leave, or start a new room.";
+        }
+        if (s.contains("password")) {
+            return "Check the password with the person who made the room.";
+        }
+        if (s.contains("no room") || s.contains("code")) {
+            return "Check the code, or ask for the link.";
+        }
+        if (s.contains("server") || s.contains("connect")) {
+            return "Check your network, or the server address under Settings.";
+        }
+        return "";
+    }
+
+    /** The lobby's banners (entry refused, server unreachable). */
+    public BannerQueue banners() {
+        return banners;
     }
 
     @Override
@@ -342,6 +370,12 @@ public final class LobbyViewModel implements RoomEvents {
             connected.set(healthy);
             status.set(healthy && !inRoom.get() && !busy.get()
                     ? sentence + " Create a room, or join one with its code." : sentence);
+            if (healthy) {
+                banners.resolve("server");
+            } else {
+                banners.showUntilResolved(Notice.warning(sentence,
+                        "Check your network, or the server address under Settings."), "server");
+            }
         });
     }
 
@@ -350,6 +384,7 @@ public final class LobbyViewModel implements RoomEvents {
         uiThread.execute(() -> {
             busy.set(false);
             status.set(sentence);
+            banners.show(Notice.error(sentence, actionFor(sentence)), "problem");
         });
     }
 

@@ -2,6 +2,7 @@ package dev.parley.ui.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.ui.call.Notice;
 import dev.parley.ui.settings.UserSettings;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,28 @@ class LobbyViewModelTest {
     private final MemorySettingsStore store = new MemorySettingsStore();
     private final FakeDeviceService devices = new FakeDeviceService(false);
     private final LobbyViewModel model = new LobbyViewModel(service, devices, store, Runnable::run, Runnable::run);
+
+    @Test
+    void aRefusedJoinAndALostServerAreBannersThatSayWhatToDo() {
+        model.nameProperty().set("Ada");
+        model.roomCodeInputProperty().set("ABCDE FGHIJ");
+        service.nextResult = CompletableFuture.failedFuture(
+                new IllegalStateException("This room is full."));
+        model.joinRoom();
+        assertThat(model.banners().banners()).singleElement().satisfies(b -> {
+            assertThat(b.severity()).isEqualTo(Notice.Severity.ERROR);
+            assertThat(b.notice().sentence()).isEqualTo("This room is full.");
+            assertThat(b.notice().action()).contains("start a new room");
+        });
+        assertThat(LobbyViewModel.actionFor("Wrong password for this room.")).contains("password");
+        assertThat(LobbyViewModel.actionFor("There is no room with that code.")).contains("Check the code");
+
+        model.onConnectionStatus("Lost the connection to the signaling server. Reconnecting…", false);
+        assertThat(model.banners().find("server")).isNotNull();
+        assertThat(model.banners().find("server").notice().action()).contains("server address");
+        model.onConnectionStatus("Connected to the signaling server on this computer.", true);
+        assertThat(model.banners().find("server")).as("resolved when it is back").isNull();
+    }
 
     @Test
     void createNeedsANameAndJoinNeedsAValidCodeToo() {

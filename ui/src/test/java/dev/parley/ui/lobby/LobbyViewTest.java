@@ -3,6 +3,7 @@ package dev.parley.ui.lobby;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -83,6 +84,19 @@ class LobbyViewTest extends LobbyFxTestBase {
         assertThat(service.calls).containsExactly("join abcde-fghij Ada pw");
     }
 
+
+    @Test
+    void aWrongPasswordShowsAnErrorBannerWithWhatToDo(FxRobot robot) {
+        service.nextResult = CompletableFuture.failedFuture(
+                new IllegalStateException("That password is wrong for this room."));
+        robot.clickOn("#nameField").write("Ada");
+        robot.clickOn("#codeField").write("abcdefghij");
+        robot.clickOn("#passwordField").write("guess").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#lobbyBanners .banner-error").tryQuery()).isPresent();
+        assertThat(robot.lookup("#lobbyBanners .banner-error").query().isVisible()).isTrue();
+        assertThat(model.banners().banners().get(0).notice().action()).contains("password");
+    }
 
     @Test
     void aNewRoomShowsItsCodeAndLinkAndCopyPutsThemOnTheClipboard(FxRobot robot) throws Exception {
