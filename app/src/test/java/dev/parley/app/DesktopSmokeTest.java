@@ -64,8 +64,8 @@ class DesktopSmokeTest {
         assertThat(server.roomCount()).isEqualTo(1);
         assertThat(robot.lookup("#selfView").tryQuery()).as("the self-view of the person's camera").isPresent();
 
-        robot.clickOn("#leaveButton");
-        robot.clickOn("#confirmLeaveButton");
+        robot.clickOn("#callView #leaveButton");
+        robot.clickOn("#callView #confirmLeaveButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#createButton").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> server.roomCount() == 0);
 
