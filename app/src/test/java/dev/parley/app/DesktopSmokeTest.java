@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +65,14 @@ class DesktopSmokeTest {
         assertThat(server.roomCount()).isEqualTo(1);
         assertThat(robot.lookup("#selfView").tryQuery()).as("the self-view of the person's camera").isPresent();
 
-        robot.clickOn("#callView #leaveButton");
-        robot.clickOn("#callView #confirmLeaveButton");
+        // Fired rather than clicked: TestFX's visibility filter trips over scene-less nodes elsewhere in the window
+        // list (an NPE in NodeQueryUtils.isNodeWithinSceneBounds, seen in CI only); the flow tested is the same.
+        Button leave = robot.lookup("#callView #leaveButton").queryAs(Button.class);
+        robot.interact(leave::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#callView #confirmLeaveButton").tryQuery().isPresent());
+        Button confirm = robot.lookup("#callView #confirmLeaveButton").queryAs(Button.class);
+        robot.interact(confirm::fire);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#createButton").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> server.roomCount() == 0);
 
