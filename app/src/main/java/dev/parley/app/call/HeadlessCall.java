@@ -51,7 +51,6 @@ public final class HeadlessCall implements AutoCloseable {
     private final SignalingClient client; // after the mesh, which it feeds
     private final LocalTracks tracks;
     private final MeshCall mesh;
-    private final Map<String, Received> peers = new ConcurrentHashMap<>();
     private final Map<String, Received> everyone = new ConcurrentHashMap<>();
     private final CompletableFuture<String> room = new CompletableFuture<>();
     private final Consumer<String> log;
@@ -109,9 +108,7 @@ public final class HeadlessCall implements AutoCloseable {
     }
 
     private Received received(String peerId) {
-        Received r = everyone.computeIfAbsent(peerId, k -> new Received("?"));
-        peers.put(peerId, r);
-        return r;
+        return everyone.computeIfAbsent(peerId, k -> new Received("?"));
     }
 
     private static void count(Received r, AudioFrame frame) {
@@ -156,10 +153,10 @@ public final class HeadlessCall implements AutoCloseable {
         }
     }
 
-    /** Per remote person (by name, in order of arrival): what arrived and how the connection went. */
+    /** Per remote person in the room: what arrived (zeros when nothing did) and how the connection went. */
     public List<Map<String, Object>> report() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map.Entry<String, Received> e : peers.entrySet()) {
+        for (Map.Entry<String, Received> e : everyone.entrySet()) {
             Received r = e.getValue();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("peerId", e.getKey());

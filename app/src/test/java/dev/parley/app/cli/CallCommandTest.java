@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +28,19 @@ class CallCommandTest {
         try (SignalingServer server = new SignalingServer(ServerConfig.builder().host("127.0.0.1").port(0)
                 .passwordIterations(1_000).build()).start()) {
             StringWriter creatorOut = new StringWriter();
+            // Its own thread: the command sleeps for its duration, and on a 2-core machine the common pool has one
+            // thread, which the signaling clients' callbacks need too.
+            ExecutorService creatorThread = Executors.newSingleThreadExecutor();
             CompletableFuture<Integer> creator = CompletableFuture.supplyAsync(() -> run(creatorOut,
-                    "call", "--create", "--server", server.url(), "--name", "Ana", "--duration", "6s",
-                    "--stats-json", dir.resolve("ana.json").toString()));
+                    "call", "--create", "--server", server.url(), "--name", "Ana", "--duration", "12s",
+                    "--stats-json", dir.resolve("ana.json").toString()), creatorThread);
+            creatorThread.shutdown();
             String code = awaitCode(creatorOut);
             StringWriter joinerOut = new StringWriter();
             int joined = run(joinerOut, "call", "--room", code, "--server", server.url(), "--name", "Ben",
-                    "--duration", "4s", "--stats-json", dir.resolve("ben.json").toString());
+                    "--duration", "8s", "--stats-json", dir.resolve("ben.json").toString());
             assertThat(joined).as(joinerOut.toString()).isZero();
-            assertThat(creator.get(20, TimeUnit.SECONDS)).as(creatorOut.toString()).isZero();
+            assertThat(creator.get(30, TimeUnit.SECONDS)).as(creatorOut.toString()).isZero();
 
             JsonNode ben = new ObjectMapper().readTree(dir.resolve("ben.json").toFile());
             assertThat(ben.get("room").asText()).isEqualTo(code);
