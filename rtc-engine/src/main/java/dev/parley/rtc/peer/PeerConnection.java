@@ -46,6 +46,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -63,6 +66,11 @@ public final class PeerConnection implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PENDING_CANDIDATES = 100;
+    /**
+     * Where STUN server names are looked up: a small pool of Parley's own (daemon, idle threads end), not the common
+     * fork-join pool, which has one thread on a 2-core machine that any other blocking task would hold.
+     */
+    private static final ThreadPoolExecutor RESOLVERS = resolverPool();
     /** An RTP/RTCP packet larger than this cannot be sent in one datagram anyway. */
     private static final int MAX_PACKET = 1500;
 
@@ -99,6 +107,17 @@ public final class PeerConnection implements AutoCloseable {
     private volatile SrtpInboundSession srtpIn;
     private volatile PeerConnectionState state = PeerConnectionState.NEW;
     private volatile IceConnectionState iceState = IceConnectionState.NEW;
+
+    private static ThreadPoolExecutor resolverPool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "parley-resolver-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     public PeerConnection(RtcConfiguration config) {
         this.config = config;
@@ -209,7 +228,7 @@ public final class PeerConnection implements AutoCloseable {
                 IceAgent agent = agent(description.type() == SessionDescription.Type.OFFER
                         ? IceRole.CONTROLLING : IceRole.CONTROLLED);
                 // Name lookups for STUN servers may block: they run off the network thread.
-                CompletableFuture.supplyAsync(this::resolveStunServers).thenAccept(agent::gather);
+                CompletableFuture.supplyAsync(this::resolveStunServers, RESOLVERS).thenAccept(agent::gather);
             }
             if (state == PeerConnectionState.NEW) {
                 setState(PeerConnectionState.CONNECTING);
