@@ -49,8 +49,11 @@ class LossyCallTest {
                     .as("loss fed back by RTCP").isPositive();
             assertThat(audioIn.count("fecPacketsReceived")).as("lost audio rebuilt from Opus FEC; " + audioIn)
                     .isPositive();
+            // A frame whose packet and its retransmission are both lost (0.25% of packets) is skipped after the
+            // buffer's wait and the picture resumes at the keyframe it asks for: one such gap may reach ~0.8 s.
+            // Without NACK/RTX the share of frames decoded above fails long before this.
             assertThat(call.b.video.longestGapNanos()).as("longest gap between frames; " + detail)
-                    .isLessThan(500_000_000L);
+                    .isLessThan(1_000_000_000L);
             assertThat(in1.count("nackedSequenceNumbers") - in0.count("nackedSequenceNumbers"))
                     .as("NACKs ask for what was lost, not for what is merely late; " + detail)
                     .isLessThan(3 * relay.counters(UdpImpairmentRelay.Direction.A_TO_B).dropped());
